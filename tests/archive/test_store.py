@@ -1,0 +1,231 @@
+import sqlite3
+import unicodedata
+
+import pytest
+
+from tuyengiao_crawler.archive import (
+    SCHEMA_VERSION,
+    Archive,
+    ArchiveError,
+    archive_stats,
+    open_readonly,
+)
+
+
+def article(**changes):
+    item = {
+        "url": "http://127.0.0.1:1/btg/a-1.html",
+        "site": "127.0.0.1",
+        "category": "Tin hoạt động",
+        "title": "Tăng cường công tác tuyên truyền đại hội Đảng các cấp",
+        "lead": "Sapo",
+        "body_text": "Đoạn một.\n\nTổ chức thực hiện Quy định số 208-QĐ/TW ngày 08/11/2019.",
+        "body_html": "<div><p>Đoạn một.</p></div>",
+        "byline": "Phan Sỹ Thành\nBan Tuyên giáo Tỉnh ủy",
+        "published_raw": "Thứ Ba, 03/03/2020 - 09:15",
+        "published_at": "2020-03-03T09:15+07:00",
+        "breadcrumb": ["Trang chủ", "Tin hoạt động"],
+        "authors": [
+            {"name": "Phan Sỹ Thành", "role": "author"},
+            {"name": "Ban Tuyên giáo Tỉnh ủy", "role": "organization"},
+        ],
+        "documents": [
+            {
+                "surface": "Quy định số 208-QĐ/TW",
+                "start": 31,
+                "end": 52,
+                "field": "body_text",
+                "kind": "Quy định",
+                "number": 208,
+                "year": 2019,
+                "type_code": "QĐ",
+                "issuer_code": "TW",
+                "canonical": "208-QĐ/TW",
+                "issued_on": "2019-11-08",
+                "issuer": None,
+            },
+            {
+                "surface": "Chỉ thị 05",
+                "start": 0,
+                "end": 10,
+                "field": "lead",
+                "kind": "Chỉ thị",
+                "number": 5,
+                "year": None,
+                "type_code": None,
+                "issuer_code": None,
+                "canonical": None,
+                "issued_on": None,
+                "issuer": None,
+            },
+        ],
+        "images": [{"url": "http://127.0.0.1:1/i.jpg", "caption": "Đoàn công tác", "alt": None}],
+        "attachments": [{"url": "http://127.0.0.1:1/v.pdf", "title": "Tải về"}],
+        "related": [{"url": "http://127.0.0.1:1/btg/a-2.html", "title": "Tin 2"}],
+    }
+    item.update(changes)
+    return item
+
+
+@pytest.fixture
+def archive(tmp_path):
+    with Archive(tmp_path / "sub" / "a.sqlite") as archive:
+        yield archive
+
+
+def count(archive, table):
+    return archive.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_new_archive_has_schema_and_wal(archive):
+    conn = archive.conn
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {
+        "articles",
+        "authors",
+        "article_authors",
+        "documents",
+        "article_documents",
+        "images",
+        "attachments",
+        "related_articles",
+        "crawl_runs",
+    } <= tables
+
+
+def test_save_new_unchanged_updated(archive):
+    assert archive.save_article(article(), seen_at="2026-01-01T00:00:00+00:00") == "new"
+    assert archive.save_article(article(), seen_at="2026-01-02T00:00:00+00:00") == "unchanged"
+    row = archive.db["articles"].get(1)
+    assert (row["first_seen_at"], row["last_seen_at"]) == (
+        "2026-01-01T00:00:00+00:00",
+        "2026-01-02T00:00:00+00:00",
+    )
+    assert row["breadcrumb"] == '["Trang chủ", "Tin hoạt động"]'
+    assert len(row["content_sha256"]) == 64
+    edited = article(
+        body_text="Nội dung đã sửa.", authors=[{"name": "Phan Sỹ Thành", "role": "author"}]
+    )
+    assert archive.save_article(edited) == "updated"
+    assert count(archive, "articles") == 1
+    assert archive.db["articles"].get(1)["body_text"] == "Nội dung đã sửa."
+    # children were replaced, not appended
+    assert count(archive, "article_authors") == 1
+    assert count(archive, "images") == 1
+
+
+def test_only_related_change_is_not_an_edit(archive):
+    archive.save_article(article())
+    status = archive.save_article(
+        article(related=[{"url": "http://127.0.0.1:1/x.html", "title": "X"}])
+    )
+    assert status == "unchanged"
+    assert [r["url"] for r in archive.db["related_articles"].rows] == ["http://127.0.0.1:1/x.html"]
+
+
+def test_authors_are_deduplicated_by_key_across_spellings(archive):
+    archive.save_article(article())
+    variant = unicodedata.normalize("NFD", "PHAN  SỸ THÀNH")
+    archive.save_article(
+        article(url="http://127.0.0.1:1/b.html", authors=[{"name": variant, "role": "author"}])
+    )
+    archive.save_article(
+        article(
+            url="http://127.0.0.1:1/c.html", authors=[{"name": "Phan Sỹ Thanh", "role": "author"}]
+        )
+    )
+    names = sorted(r["name"] for r in archive.db["authors"].rows)
+    assert names == ["Ban Tuyên giáo Tỉnh ủy", "Phan Sỹ Thanh", "Phan Sỹ Thành"]
+
+
+def test_documents_and_mentions(archive):
+    archive.save_article(article())
+    archive.save_article(article(url="http://127.0.0.1:1/b.html"))
+    docs = list(archive.db["documents"].rows)
+    assert [(d["canonical"], d["kind"], d["number"], d["issued_on"]) for d in docs] == [
+        ("208-QĐ/TW", "Quy định", 208, "2019-11-08")
+    ]
+    mentions = archive.conn.execute(
+        'SELECT field, surface, start, "end", document_id FROM article_documents WHERE article_id = 1 ORDER BY id'
+    ).fetchall()
+    assert mentions == [
+        ("body_text", "Quy định số 208-QĐ/TW", 31, 52, 1),
+        ("lead", "Chỉ thị 05", 0, 10, None),
+    ]
+
+
+def test_runs_are_recorded(archive):
+    run_id = archive.start_run(["http://127.0.0.1:1/"], "demo")
+    assert archive.run(run_id)["status"] == "running"
+    archive.finish_run(run_id, "ok", {"pages_fetched": 3, "articles_new": 1})
+    run = archive.run(run_id)
+    assert (run["status"], run["pages_fetched"], run["articles_new"]) == ("ok", 3, 1)
+    assert run["finished_at"] >= run["started_at"]
+
+
+def test_stats(archive):
+    archive.save_article(article())
+    archive.save_article(
+        article(url="http://127.0.0.1:1/b.html", published_at="2020-04-01", category=None)
+    )
+    archive.conn.commit()
+    conn = open_readonly(archive.path)
+    stats = archive_stats(conn)
+    assert stats["articles"] == 2
+    assert (stats["first_published"], stats["last_published"]) == ("2020-03-03", "2020-04-01")
+    assert stats["by_month"] == [
+        {"month": "2020-03", "articles": 1},
+        {"month": "2020-04", "articles": 1},
+    ]
+    assert {"category": "(none)", "articles": 1} in stats["by_category"]
+    assert stats["top_documents"] == [{"canonical": "208-QĐ/TW", "kind": "Quy định", "articles": 2}]
+    assert stats["top_authors"][0] == {
+        "name": "Ban Tuyên giáo Tỉnh ủy",
+        "role": "organization",
+        "articles": 2,
+    }
+
+
+def test_refuses_non_sqlite_and_newer_schema(tmp_path):
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a database", encoding="utf-8")
+    with pytest.raises(ArchiveError, match="is not a SQLite database"):
+        Archive(text)
+    assert text.read_text(encoding="utf-8") == "not a database"
+
+    newer = tmp_path / "newer.sqlite"
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(ArchiveError, match="newer than this tool supports"):
+        Archive(newer)
+    with pytest.raises(ArchiveError, match="newer than this tool supports"):
+        open_readonly(newer)
+
+    foreign = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE mine (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ArchiveError, match="not a tuyengiao archive"):
+        Archive(foreign)
+    assert sqlite3.connect(foreign).execute("SELECT name FROM sqlite_master").fetchall() == [
+        ("mine",)
+    ]
+
+
+def test_readonly_open_requires_existing_archive(tmp_path):
+    with pytest.raises(ArchiveError, match="no archive at"):
+        open_readonly(tmp_path / "missing.sqlite")
+    with pytest.raises(ArchiveError, match="no archive at"):
+        Archive(tmp_path / "missing.sqlite", create=False)
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_unwritable_folder_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ArchiveError, match="cannot create folder"):
+        Archive(blocker / "sub" / "a.sqlite")

@@ -1,0 +1,3 @@
+from tuyengiao_crawler.cli import main
+
+main()

@@ -1,0 +1,161 @@
+"""The archive's SQLite schema, created and migrated by the code.
+
+`PRAGMA user_version` holds the schema version. Each migration runs once, in order, inside
+a transaction; an archive written by a newer tool is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+V1_INITIAL = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    site TEXT NOT NULL,
+    category TEXT,
+    title TEXT,
+    lead TEXT,
+    body_text TEXT,
+    body_html TEXT,
+    byline TEXT,
+    published_at TEXT,
+    updated_at TEXT,
+    published_raw TEXT,
+    published_source TEXT,
+    updated_raw TEXT,
+    updated_source TEXT,
+    breadcrumb TEXT,
+    extractor TEXT,
+    first_seen_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    content_sha256 TEXT
+);
+CREATE INDEX idx_articles_published_at ON articles(published_at);
+CREATE INDEX idx_articles_site_category ON articles(site, category);
+
+CREATE TABLE authors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE article_authors (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    author_id INTEGER NOT NULL REFERENCES authors(id),
+    role TEXT NOT NULL CHECK (role IN ('author', 'organization')),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (article_id, author_id, role)
+);
+CREATE INDEX idx_article_authors_author ON article_authors(author_id);
+
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    canonical TEXT NOT NULL UNIQUE,
+    kind TEXT,
+    number INTEGER,
+    year INTEGER,
+    type_code TEXT,
+    issuer_code TEXT,
+    issued_on TEXT,
+    issuer TEXT
+);
+CREATE TABLE article_documents (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    document_id INTEGER REFERENCES documents(id),
+    field TEXT NOT NULL,
+    surface TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT,
+    number INTEGER,
+    issued_on TEXT,
+    issuer TEXT
+);
+CREATE INDEX idx_article_documents_article ON article_documents(article_id);
+CREATE INDEX idx_article_documents_document ON article_documents(document_id);
+
+CREATE TABLE images (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    caption TEXT,
+    alt TEXT
+);
+CREATE INDEX idx_images_article ON images(article_id);
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT
+);
+CREATE INDEX idx_attachments_article ON attachments(article_id);
+CREATE TABLE related_articles (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT
+);
+CREATE INDEX idx_related_articles_article ON related_articles(article_id);
+
+CREATE TABLE crawl_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',
+    start_urls TEXT,
+    profile TEXT,
+    pages_fetched INTEGER NOT NULL DEFAULT 0,
+    articles_new INTEGER NOT NULL DEFAULT 0,
+    articles_updated INTEGER NOT NULL DEFAULT 0,
+    articles_unchanged INTEGER NOT NULL DEFAULT 0,
+    items_dropped INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    finish_reason TEXT
+);
+"""
+
+MIGRATIONS: list[str] = [V1_INITIAL]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(RuntimeError):
+    """The file is not an archive this tool can open."""
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into complete statements (trigger bodies keep their inner semicolons)."""
+    result, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            result.append(buffer.strip())
+            buffer = ""
+    return result
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+    conn = db.conn
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaError(
+            f"archive schema version {found} is newer than this tool supports "
+            f"({SCHEMA_VERSION}); upgrade tuyengiao-crawler"
+        )
+    has_tables = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchone()[0]
+    if found == 0 and has_tables:
+        raise SchemaError("database has tables but is not a tuyengiao archive")
+    for version in range(found, SCHEMA_VERSION):
+        with db.atomic():
+            for statement in statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return found

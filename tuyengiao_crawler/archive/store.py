@@ -1,0 +1,279 @@
+"""Writing articles and crawl runs into the SQLite archive, one transaction per item."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from tuyengiao_crawler.archive.schema import SchemaError, migrate
+from tuyengiao_crawler.normalize import author_key
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Fields whose change makes a new version of an article; the related list is left out
+# because sites append to it every day without touching the article itself.
+CONTENT_FIELDS = (
+    "title",
+    "lead",
+    "body_text",
+    "byline",
+    "published_raw",
+    "updated_raw",
+    "category",
+    "images",
+    "attachments",
+)
+ARTICLE_COLUMNS = (
+    "url",
+    "site",
+    "category",
+    "title",
+    "lead",
+    "body_text",
+    "body_html",
+    "byline",
+    "published_at",
+    "updated_at",
+    "published_raw",
+    "published_source",
+    "updated_raw",
+    "updated_source",
+    "extractor",
+    "content_sha256",
+)
+CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments", "related_articles")
+
+
+class ArchiveError(RuntimeError):
+    """An archive that cannot be opened or written; the message is one line for the user."""
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def content_sha256(item: Mapping[str, Any]) -> str:
+    """A stable fingerprint of what the article says (not of when or how it was fetched)."""
+    payload = {name: item.get(name) for name in CONTENT_FIELDS}
+    encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse anything that exists but is not a SQLite database, before SQLite touches it."""
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a folder, not an archive file")
+    if path.exists() and path.stat().st_size:
+        with path.open("rb") as handle:
+            if handle.read(16) != SQLITE_MAGIC:
+                raise ArchiveError(f"{path} is not a SQLite database")
+
+
+class Archive:
+    """The archive file: schema migrations on open, WAL, and article/run writes."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        check_sqlite_file(self.path)
+        if not self.path.exists():
+            if not create:
+                raise ArchiveError(f"no archive at {self.path}")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ArchiveError(
+                    f"cannot create folder {self.path.parent}: {exc.strerror}"
+                ) from None
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.enable_wal()
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            migrate(self.db)
+        except SchemaError as exc:
+            raise ArchiveError(f"{self.path}: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Articles
+
+    def save_article(self, item: Mapping[str, Any], seen_at: str | None = None) -> str:
+        """Insert or update one article and its children atomically, keyed by canonical URL.
+
+        Returns "new", "updated" or "unchanged".
+        """
+        seen_at = seen_at or utc_now()
+        record = {name: item.get(name) for name in ARTICLE_COLUMNS}
+        record["content_sha256"] = record["content_sha256"] or content_sha256(item)
+        record["breadcrumb"] = json.dumps(item.get("breadcrumb") or [], ensure_ascii=False)
+        record["last_seen_at"] = seen_at
+        with self.db.atomic():
+            row = self.conn.execute(
+                "SELECT id, content_sha256 FROM articles WHERE url = ?", (record["url"],)
+            ).fetchone()
+            if row is None:
+                record["first_seen_at"] = seen_at
+                article_id = self.db["articles"].insert(record).last_pk
+                status = "new"
+            elif row[1] == record["content_sha256"]:
+                article_id, status = row[0], "unchanged"
+                self.db["articles"].update(article_id, {"last_seen_at": seen_at})
+            else:
+                article_id, status = row[0], "updated"
+                self.db["articles"].update(article_id, record)
+            if status != "unchanged":
+                self._replace_children(article_id, item)
+            self._replace_related(article_id, item.get("related") or [])
+        return status
+
+    def _replace_children(self, article_id: int, item: Mapping[str, Any]) -> None:
+        for table in CHILD_TABLES:
+            if table != "related_articles":
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self._insert_authors(article_id, item.get("authors") or [])
+        self._insert_documents(article_id, item.get("documents") or [])
+        self._insert_positioned(
+            "images", article_id, item.get("images") or [], ("url", "caption", "alt")
+        )
+        self._insert_positioned(
+            "attachments", article_id, item.get("attachments") or [], ("url", "title")
+        )
+
+    def _replace_related(self, article_id: int, related: list[Mapping[str, Any]]) -> None:
+        self.conn.execute("DELETE FROM related_articles WHERE article_id = ?", (article_id,))
+        self._insert_positioned("related_articles", article_id, related, ("url", "title"))
+
+    def _insert_positioned(
+        self,
+        table: str,
+        article_id: int,
+        rows: Iterable[Mapping[str, Any]],
+        columns: tuple[str, ...],
+    ) -> None:
+        records = [
+            {"article_id": article_id, "position": position, **{c: row.get(c) for c in columns}}
+            for position, row in enumerate(rows)
+            if row.get("url")
+        ]
+        if records:
+            self.db[table].insert_all(records)
+
+    def _insert_authors(self, article_id: int, authors: Iterable[Mapping[str, str]]) -> None:
+        links = []
+        for position, author in enumerate(authors):
+            key = author_key(author["name"])
+            if not key:
+                continue
+            self.conn.execute(
+                "INSERT OR IGNORE INTO authors (name, key) VALUES (?, ?)", (author["name"], key)
+            )
+            author_id = self.conn.execute(
+                "SELECT id FROM authors WHERE key = ?", (key,)
+            ).fetchone()[0]
+            links.append(
+                {
+                    "article_id": article_id,
+                    "author_id": author_id,
+                    "role": author["role"],
+                    "position": position,
+                }
+            )
+        if links:
+            self.db["article_authors"].insert_all(links, ignore=True)
+
+    def _insert_documents(self, article_id: int, references: Iterable[Mapping[str, Any]]) -> None:
+        mentions = []
+        for ref in references:
+            document_id = None
+            if ref.get("canonical"):
+                document_id = self._document_id(ref)
+            mentions.append(
+                {
+                    "article_id": article_id,
+                    "document_id": document_id,
+                    "field": ref.get("field", "body_text"),
+                    "surface": ref["surface"],
+                    "start": ref["start"],
+                    "end": ref["end"],
+                    "kind": ref.get("kind"),
+                    "number": ref.get("number"),
+                    "issued_on": ref.get("issued_on"),
+                    "issuer": ref.get("issuer"),
+                }
+            )
+        if mentions:
+            self.db["article_documents"].insert_all(mentions)
+
+    def _document_id(self, ref: Mapping[str, Any]) -> int:
+        # A document is one row however many articles cite it; details one mention
+        # gives (date, issuer) fill the gaps others left.
+        self.conn.execute(
+            """
+            INSERT INTO documents (canonical, kind, number, year, type_code, issuer_code, issued_on, issuer)
+            VALUES (:canonical, :kind, :number, :year, :type_code, :issuer_code, :issued_on, :issuer)
+            ON CONFLICT(canonical) DO UPDATE SET
+                kind = coalesce(documents.kind, excluded.kind),
+                year = coalesce(documents.year, excluded.year),
+                issued_on = coalesce(documents.issued_on, excluded.issued_on),
+                issuer = coalesce(documents.issuer, excluded.issuer)
+            """,
+            {
+                key: ref.get(key)
+                for key in (
+                    "canonical",
+                    "kind",
+                    "number",
+                    "year",
+                    "type_code",
+                    "issuer_code",
+                    "issued_on",
+                    "issuer",
+                )
+            },
+        )
+        return self.conn.execute(
+            "SELECT id FROM documents WHERE canonical = ?", (ref["canonical"],)
+        ).fetchone()[0]
+
+    # Runs
+
+    def start_run(self, start_urls: Iterable[str], profile: str | None) -> int:
+        with self.db.atomic():
+            table = self.db["crawl_runs"].insert(
+                {
+                    "started_at": utc_now(),
+                    "status": "running",
+                    "start_urls": json.dumps(list(start_urls)),
+                    "profile": profile,
+                }
+            )
+        return int(table.last_pk)
+
+    def finish_run(self, run_id: int, status: str, counts: Mapping[str, Any]) -> None:
+        with self.db.atomic():
+            self.db["crawl_runs"].update(
+                run_id, {"finished_at": utc_now(), "status": status, **counts}
+            )
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        return self.db["crawl_runs"].get(run_id)

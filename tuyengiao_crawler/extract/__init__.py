@@ -1,0 +1,5 @@
+"""Turning one HTML page into raw fields: site-profile selectors and generic heuristics."""
+
+from tuyengiao_crawler.extract.fields import RawArticle
+
+__all__ = ["RawArticle"]

@@ -1,0 +1,202 @@
+"""HTML helpers shared by the profile and generic extractors: safe body HTML and clean text."""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+from parsel import Selector
+
+# Tags whose content never belongs in an archived body.
+DROP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "form",
+        "input",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "canvas",
+        "template",
+        "link",
+        "meta",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+        "aside",
+        "main",
+        "dl",
+        "dt",
+        "dd",
+        "center",
+        "address",
+        "hr",
+    }
+)
+URL_ATTRS = ("href", "src")
+KEEP_ATTRS = frozenset({"href", "src", "alt", "title", "colspan", "rowspan"})
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad\u2060"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+def text_of(value: str | None) -> str:
+    """NFC text with zero-width characters removed and spaces collapsed on each line."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", value).translate(_ZERO_WIDTH)
+    lines = (_SPACES.sub(" ", line).strip() for line in value.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(value: str | None) -> str:
+    return text_of(value).replace("\n", " ")
+
+
+def element_text(sel: Selector) -> str:
+    """All text of a selected element on one line."""
+    return one_line(" ".join(sel.xpath(".//text()").getall()))
+
+
+def first_text(sel: Selector, css: str | None) -> str | None:
+    if not css:
+        return None
+    for node in sel.css(css):
+        text = element_text(node) if not isinstance(node.root, str) else one_line(node.root)
+        if text:
+            return text
+    return None
+
+
+def remove_selected(root: Selector, css_list: Iterable[str]) -> None:
+    """Detach every element matched by the given CSS selectors from the tree (in place)."""
+    for css in css_list:
+        for node in root.css(css):
+            element = node.root
+            if not isinstance(element, str) and element.getparent() is not None:
+                _drop_keep_tail(element)
+
+
+def _drop_keep_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def detached_copy(sel: Selector) -> Selector:
+    """A deep copy of an element, so removals never touch the page the spider still reads."""
+    return Selector(root=copy.deepcopy(sel.root))
+
+
+def text_blocks(sel: Selector) -> list[str]:
+    """The element's visible text split at block boundaries and <br>, cleaned, empties dropped."""
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = one_line("".join(buffer))
+        buffer.clear()
+        if text:
+            blocks.append(text)
+
+    def walk(el: etree._Element) -> None:
+        if not isinstance(el.tag, str) or el.tag in DROP_TAGS:
+            return
+        block = el.tag in BLOCK_TAGS
+        if block:
+            flush()
+        if el.tag == "br":
+            flush()
+        if el.text:
+            buffer.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                buffer.append(child.tail)
+        if block:
+            flush()
+
+    walk(sel.root)
+    flush()
+    return blocks
+
+
+def clean_body_html(sel: Selector, base_url: str) -> str:
+    """Sanitised HTML of an element: no scripts, event handlers or javascript: links,
+    attributes cut to a safe few, links made absolute."""
+    root = copy.deepcopy(sel.root)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            # comments and processing instructions
+            if el.getparent() is not None:
+                _drop_keep_tail(el)
+            continue
+        if el.tag in DROP_TAGS and el is not root:
+            if el.getparent() is not None:
+                _drop_keep_tail(el)
+            continue
+        for name in list(el.attrib):
+            if name not in KEEP_ATTRS:
+                del el.attrib[name]
+        for name in URL_ATTRS:
+            value = el.get(name)
+            if value is None:
+                continue
+            value = value.strip()
+            absolute = urljoin(base_url, value)
+            if not absolute.lower().startswith(_SAFE_SCHEMES):
+                del el.attrib[name]
+            else:
+                el.set(name, absolute)
+    root.attrib.clear()
+    markup = lxml_html.tostring(root, encoding="unicode", method="html")
+    return unicodedata.normalize("NFC", markup).translate(_ZERO_WIDTH).strip()
+
+
+def absolute(base_url: str, href: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.lower().startswith(("javascript:", "mailto:", "tel:", "data:")):
+        return None
+    return urljoin(base_url, href)

@@ -1,0 +1,103 @@
+"""Article extraction driven by a site profile's CSS selectors."""
+
+from __future__ import annotations
+
+from parsel import Selector
+
+from tuyengiao_crawler.extract.fields import RawArticle
+from tuyengiao_crawler.extract.html import (
+    absolute,
+    clean_body_html,
+    detached_copy,
+    element_text,
+    first_text,
+    one_line,
+    remove_selected,
+    text_blocks,
+)
+from tuyengiao_crawler.profiles import SiteProfile, select
+
+# Fields whose absence on an article page means the profile no longer fits the site.
+ESSENTIAL = ("title", "body", "published")
+HOME_WORDS = frozenset({"trang chủ", "trang chu", "home"})
+
+
+def is_article(sel: Selector, profile: SiteProfile) -> bool:
+    return bool(select(sel, profile, "article"))
+
+
+def extract_with_profile(
+    sel: Selector, url: str, profile: SiteProfile
+) -> tuple[RawArticle, list[str]]:
+    """The raw fields of an article page, and the essential fields the profile missed."""
+    article = RawArticle(extractor=f"profile:{profile.name}")
+    article.title = first_text(sel, profile.css("title"))
+    article.lead = first_text(sel, profile.css("lead"))
+    article.byline = _parse_byline(sel, profile)
+    article.published_raw = first_text(sel, profile.css("published"))
+    article.published_source = "dateline" if article.published_raw else None
+    article.updated_raw = first_text(sel, profile.css("updated"))
+    article.updated_source = "dateline" if article.updated_raw else None
+    article.breadcrumb = _parse_breadcrumb(sel, profile)
+    article.category = _parse_category(sel, profile, article.breadcrumb, article.title)
+    article.images = _parse_images(sel, url, profile)
+    article.related = _parse_links(sel, url, profile, "related")
+    article.attachments = _parse_links(sel, url, profile, "attachments")
+    article.body_text, article.body_html = _parse_body(sel, url, profile)
+    found = {"title": article.title, "body": article.body_text, "published": article.published_raw}
+    missing = [name for name in ESSENTIAL if not found[name]]
+    return article, missing
+
+
+def _parse_body(sel: Selector, url: str, profile: SiteProfile) -> tuple[str, str]:
+    nodes = select(sel, profile, "body")
+    if not nodes:
+        return "", ""
+    body = detached_copy(nodes[0])
+    remove_selected(body, profile.selectors.get("body_exclude", []))
+    return "\n\n".join(text_blocks(body)), clean_body_html(body, url)
+
+
+def _parse_byline(sel: Selector, profile: SiteProfile) -> str | None:
+    lines = [element_text(node) for node in select(sel, profile, "byline")]
+    return "\n".join(line for line in lines if line) or None
+
+
+def _parse_breadcrumb(sel: Selector, profile: SiteProfile) -> list[str]:
+    return [text for node in select(sel, profile, "breadcrumb") if (text := element_text(node))]
+
+
+def _parse_category(
+    sel: Selector, profile: SiteProfile, breadcrumb: list[str], title: str | None
+) -> str | None:
+    explicit = first_text(sel, profile.css("category"))
+    if explicit:
+        return explicit
+    trail = [item for item in breadcrumb if item != title and item.lower() not in HOME_WORDS]
+    return trail[-1] if trail else None
+
+
+def _parse_images(sel: Selector, url: str, profile: SiteProfile) -> list[dict[str, str | None]]:
+    images = []
+    caption_css = profile.css("image_caption")
+    for node in select(sel, profile, "images"):
+        img = node if node.root.tag == "img" else node.css("img")
+        src = absolute(url, img.attrib.get("src") or img.attrib.get("data-src"))
+        if not src:
+            continue
+        alt = one_line(img.attrib.get("alt")) or None
+        caption = first_text(node, caption_css) if caption_css else None
+        images.append({"url": src, "caption": caption, "alt": alt})
+    return images
+
+
+def _parse_links(
+    sel: Selector, url: str, profile: SiteProfile, key: str
+) -> list[dict[str, str | None]]:
+    links, seen = [], set()
+    for node in select(sel, profile, key):
+        href = absolute(url, node.attrib.get("href"))
+        if href and href not in seen:
+            seen.add(href)
+            links.append({"url": href, "title": element_text(node) or None})
+    return links

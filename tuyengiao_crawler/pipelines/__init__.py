@@ -1,0 +1,1 @@
+"""Item pipelines, one module per stage: validate, normalise, store."""

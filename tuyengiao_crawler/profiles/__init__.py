@@ -1,0 +1,158 @@
+"""Site profiles: per-site CSS selectors kept as TOML data files, and their loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tomllib
+from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
+
+SELECTOR_KEYS = frozenset(
+    {
+        "article",
+        "title",
+        "lead",
+        "body",
+        "body_exclude",
+        "byline",
+        "published",
+        "updated",
+        "breadcrumb",
+        "category",
+        "images",
+        "image_caption",
+        "related",
+        "attachments",
+        "follow",
+    }
+)
+REQUIRED_SELECTORS = ("article", "title", "body")
+TOP_KEYS = frozenset({"name", "description", "domains", "start_urls", "selectors"})
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be found or does not validate."""
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """Selectors for one site. Selector values are CSS; lists mean "any of these"."""
+
+    name: str
+    selectors: dict[str, list[str]]
+    domains: tuple[str, ...] = ()
+    start_urls: tuple[str, ...] = ()
+    description: str = ""
+    source: str = field(default="", compare=False)
+
+    def css(self, key: str) -> str | None:
+        """The selectors for a field joined into one CSS group, or None."""
+        values = self.selectors.get(key)
+        return ", ".join(values) if values else None
+
+    def matches_host(self, host: str) -> bool:
+        host = host.lower()
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+def _as_list(value: object, where: str) -> list[str]:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise ProfileError(f"{where}: expected a CSS selector or a list of them")
+    return [v.strip() for v in values]
+
+
+def parse_profile(data: dict, source: str = "") -> SiteProfile:
+    """Validate a profile's data (as read from TOML) and build it."""
+    where = source or "profile"
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise ProfileError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ProfileError(f"{where}: 'name' is required")
+    raw = data.get("selectors")
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{where}: a [selectors] table is required")
+    unknown = set(raw) - SELECTOR_KEYS
+    if unknown:
+        raise ProfileError(f"{where}: unknown selector(s) {', '.join(sorted(unknown))}")
+    selectors = {key: _as_list(value, f"{where}: selectors.{key}") for key, value in raw.items()}
+    for key in REQUIRED_SELECTORS:
+        if key not in selectors:
+            raise ProfileError(f"{where}: selectors.{key} is required")
+    translator = HTMLTranslator()
+    for key, values in selectors.items():
+        for css in values:
+            try:
+                translator.css_to_xpath(css)
+            except Exception as exc:  # cssselect raises several unrelated types
+                raise ProfileError(
+                    f"{where}: selectors.{key}: invalid CSS {css!r} ({exc})"
+                ) from None
+    domains = _as_list(data.get("domains", []), f"{where}: domains") if data.get("domains") else []
+    starts = data.get("start_urls") or []
+    starts = _as_list(starts, f"{where}: start_urls") if starts else []
+    for url in starts:
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise ProfileError(f"{where}: start_urls: {url!r} is not an http(s) URL")
+    return SiteProfile(
+        name=name.strip(),
+        selectors=selectors,
+        domains=tuple(d.lower().strip(".") for d in domains),
+        start_urls=tuple(starts),
+        description=str(data.get("description", "")),
+        source=source,
+    )
+
+
+def _bundled() -> dict[str, str]:
+    folder = resources.files(__package__)
+    return {
+        entry.name.removesuffix(".toml"): entry.name
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    }
+
+
+def bundled_profiles() -> list[str]:
+    return sorted(_bundled())
+
+
+def load_profile(name_or_path: str) -> SiteProfile:
+    """A bundled profile by name, or a profile file by path."""
+    path = Path(name_or_path)
+    if path.suffix == ".toml" or path.exists():
+        if not path.is_file():
+            raise ProfileError(f"profile file not found: {name_or_path}")
+        text, source = path.read_text(encoding="utf-8"), str(path)
+    else:
+        files = _bundled()
+        if name_or_path not in files:
+            known = ", ".join(sorted(files)) or "none"
+            raise ProfileError(f"unknown profile {name_or_path!r} (bundled: {known})")
+        text = resources.files(__package__).joinpath(files[name_or_path]).read_text("utf-8")
+        source = f"bundled:{name_or_path}"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{source}: not valid TOML ({exc})") from None
+    return parse_profile(data, source)
+
+
+def profile_for_host(host: str) -> SiteProfile | None:
+    """The bundled profile whose domains cover this host, if any."""
+    for name in bundled_profiles():
+        profile = load_profile(name)
+        if profile.matches_host(host):
+            return profile
+    return None
+
+
+def select(sel: Selector, profile: SiteProfile, key: str) -> list[Selector]:
+    css = profile.css(key)
+    return list(sel.css(css)) if css else []

@@ -1,0 +1,94 @@
+"""Running a crawl from Python (the CLI's `crawl` and `demo` use this)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from tuyengiao_crawler.archive import Archive
+from tuyengiao_crawler.profiles import load_profile
+from tuyengiao_crawler.spiders.archive import ArchiveSpider
+
+# Servers on this machine (the demo site, tests, benchmarks) need no politeness.
+LOCAL_OVERRIDES: dict[str, Any] = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    "RETRY_TIMES": 1,
+    "DOWNLOAD_TIMEOUT": 15,
+}
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class CrawlError(RuntimeError):
+    """A crawl that could not start or fetched nothing; one line for the user."""
+
+
+def check_start_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CrawlError(f"invalid start URL {url!r}: expected http(s)://host/...")
+    return url
+
+
+def crawl_settings(
+    db: str | Path,
+    *,
+    max_pages: int = 0,
+    log_level: str = "WARNING",
+    local: bool = False,
+    overrides: dict[str, Any] | None = None,
+) -> Settings:
+    settings = Settings()
+    settings.setmodule("tuyengiao_crawler.settings", priority="project")
+    settings.set("TUYENGIAO_DB", str(db), priority="cmdline")
+    settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    if max_pages:
+        settings.set("CLOSESPIDER_PAGECOUNT", max_pages, priority="cmdline")
+    if local:
+        settings.update(LOCAL_OVERRIDES, priority="cmdline")
+    settings.update(overrides or {}, priority="cmdline")
+    return settings
+
+
+def run_crawl(
+    start_urls: list[str],
+    db: str | Path,
+    *,
+    profile: str | None = None,
+    max_pages: int = 0,
+    log_level: str = "WARNING",
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Crawl into the archive at `db` and return the finished `crawl_runs` row.
+
+    Politeness is switched off only when every start URL is on this machine.
+    """
+    if profile:
+        loaded = load_profile(profile)
+        start_urls = start_urls or list(loaded.start_urls)
+    if not start_urls:
+        raise CrawlError("no start URL: give --start-url or a profile with start_urls")
+    for url in start_urls:
+        check_start_url(url)
+    Archive(db).close()  # fail now, with one line, if the archive cannot be opened
+    local = all(urlsplit(url).hostname in LOCAL_HOSTS for url in start_urls)
+    settings = crawl_settings(
+        db, max_pages=max_pages, log_level=log_level, local=local, overrides=overrides
+    )
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawler = process.create_crawler(ArchiveSpider)
+    process.crawl(crawler, start_url=",".join(start_urls), site=profile)
+    process.start()
+    run_id = crawler.stats.get_value("tuyengiao/run_id")
+    if run_id is None:
+        raise CrawlError("the crawl did not start (see the log above)")
+    with Archive(db) as archive:
+        run = archive.run(run_id)
+    run["last_error"] = crawler.stats.get_value("tuyengiao/last_error")
+    return run

@@ -1,0 +1,50 @@
+"""Scrapy settings: polite defaults for real sites. Our own settings use the TUYENGIAO_ prefix.
+
+Settings of our own (defaults in brackets):
+
+- TUYENGIAO_DB: path of the SQLite archive ["data/archive.sqlite"].
+- TUYENGIAO_START_URLS: list of start URLs; the spider's `start_url` argument wins [[]].
+- TUYENGIAO_PROFILE: site profile name (bundled) or path to a .toml file; empty means
+  "the bundled profile whose domains match the start URL, else generic mode" [""].
+- TUYENGIAO_EXTRA_DOMAINS: more domains (and their sub-domains) in the crawl's scope [[]].
+- TUYENGIAO_CONTACT: who runs the crawl (e-mail or URL), added to the User-Agent [""].
+"""
+
+from tuyengiao_crawler import __version__
+
+BOT_NAME = "tuyengiao_crawler"
+SPIDER_MODULES = ["tuyengiao_crawler.spiders"]
+NEWSPIDER_MODULE = "tuyengiao_crawler.spiders"
+
+# Politeness for real sites: obey robots.txt, adapt to the server's speed, few parallel requests.
+ROBOTSTXT_OBEY = True
+USER_AGENT = f"tuyengiao-crawler/{__version__} (archival research crawler; Scrapy)"
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+DEPTH_LIMIT = 50
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+ITEM_PIPELINES = {
+    "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,
+    "tuyengiao_crawler.pipelines.normalize.NormalizePipeline": 200,
+    "tuyengiao_crawler.pipelines.store.StorePipeline": 900,
+}
+
+TUYENGIAO_DB = "data/archive.sqlite"
+TUYENGIAO_START_URLS: list[str] = []
+TUYENGIAO_PROFILE = ""
+TUYENGIAO_EXTRA_DOMAINS: list[str] = []
+TUYENGIAO_CONTACT = ""

@@ -1,0 +1,1 @@
+"""The archive spider(s): walking, scope, pagination, link following."""

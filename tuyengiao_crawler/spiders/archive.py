@@ -1,0 +1,163 @@
+"""The archive spider: walks a site's pages and yields one item per article page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response, TextResponse
+from scrapy.linkextractors import IGNORED_EXTENSIONS
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from tuyengiao_crawler.extract.classify import page_kind
+from tuyengiao_crawler.extract.generic import extract_generic
+from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
+from tuyengiao_crawler.extract.urls import Scope, canonicalize_url, site_root
+from tuyengiao_crawler.items import ArticleItem
+from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
+
+SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
+
+
+class ArchiveSpider(scrapy.Spider):
+    """Start pages -> sub-sites and categories -> listing pages -> articles (and related links).
+
+    Arguments (or settings): `start_url` (comma-separated; TUYENGIAO_START_URLS) and `site`
+    (profile name or .toml path; TUYENGIAO_PROFILE). Without a matching profile the spider
+    runs in generic mode.
+    """
+
+    name = "archive"
+
+    def __init__(self, start_url: str | None = None, site: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._start_arg = start_url
+        self._site_arg = site
+
+    @classmethod
+    def from_crawler(
+        cls, crawler: scrapy.crawler.Crawler, *args: Any, **kwargs: Any
+    ) -> ArchiveSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._configure(crawler.settings)
+        return spider
+
+    def _configure(self, settings: scrapy.settings.BaseSettings) -> None:
+        site = self._site_arg or settings.get("TUYENGIAO_PROFILE") or None
+        self.profile: SiteProfile | None = load_profile(site) if site else None
+        if self._start_arg:
+            urls = [u.strip() for u in self._start_arg.split(",") if u.strip()]
+        else:
+            urls = settings.getlist("TUYENGIAO_START_URLS") or list(
+                self.profile.start_urls if self.profile else []
+            )
+        if not urls:
+            raise ValueError("no start URL: give start_url or a profile with start_urls")
+        self.start_urls = [canonicalize_url(url) for url in urls]
+        if self.profile is None:
+            self.profile = profile_for_host(urlsplit(self.start_urls[0]).hostname or "")
+        extra = settings.getlist("TUYENGIAO_EXTRA_DOMAINS")
+        if self.profile:
+            extra = [*extra, *self.profile.domains]
+        self.scope = Scope(self.start_urls, extra)
+        self.allowed_domains = self.scope.allowed_domains
+        self.follow_css = self.profile.css("follow") if self.profile else None
+
+    @property
+    def profile_name(self) -> str:
+        return self.profile.name if self.profile else "generic"
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.start_urls:
+            yield self._request(url)
+
+    def _request(self, url: str) -> Request:
+        return Request(url, callback=self.parse, errback=self.on_error)
+
+    def parse(self, response: Response) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            return
+        if self._is_article(response):
+            yield self._parse_article(response)
+        yield from self._follow(response)
+
+    def _is_article(self, response: TextResponse) -> bool:
+        if self.profile:
+            return is_article(response.selector, self.profile)
+        return page_kind(response.selector, response.url) == "article"
+
+    def _parse_article(self, response: TextResponse) -> ArticleItem:
+        sel = response.selector
+        if self.profile:
+            raw, missing = extract_with_profile(sel, response.url, self.profile)
+            if missing:
+                # The page no longer fits the profile: say so loudly, then let the
+                # generic heuristics fill the gaps so nothing is lost.
+                self.logger.error(
+                    "profile %s found no %s on %s",
+                    self.profile.name,
+                    ", ".join(missing),
+                    response.url,
+                )
+                self.crawler.stats.inc_value("tuyengiao/profile_misses")
+                fallback = extract_generic(sel, response.url)
+                for name in (
+                    "title",
+                    "body_text",
+                    "body_html",
+                    "published_raw",
+                    "published_source",
+                ):
+                    if not getattr(raw, name):
+                        setattr(raw, name, getattr(fallback, name))
+        else:
+            raw = extract_generic(sel, response.url)
+        url = canonicalize_url(response.url)
+        return ArticleItem(
+            url=url,
+            fetched_url=response.url,
+            site=site_root(urlsplit(url).hostname or ""),
+            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            http_status=response.status,
+            **raw.as_dict(),
+        )
+
+    def _follow(self, response: TextResponse) -> Iterator[Request]:
+        anchors = response.css(self.follow_css) if self.follow_css else response.css("a")
+        seen: set[str] = set()
+        for href in anchors.xpath("@href").getall():
+            url = self._followable(response, href)
+            if url and url not in seen:
+                seen.add(url)
+                yield self._request(url)
+
+    def _followable(self, response: TextResponse, href: str) -> str | None:
+        href = href.strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+            return None
+        try:
+            url = canonicalize_url(response.urljoin(href))
+        except ValueError:
+            return None
+        path = urlsplit(url).path.lower()
+        if any(path.endswith(ext) for ext in SKIPPED_EXTENSIONS) or url not in self.scope:
+            return None
+        return url
+
+    def on_error(self, failure: Failure) -> None:
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # robots.txt or an offsite redirect: a decision, not a failure
+        if failure.check(HttpError):
+            response = failure.value.response
+            reason = f"HTTP {response.status}"
+        else:
+            reason = failure.getErrorMessage() or failure.type.__name__
+        url = failure.request.url
+        self.crawler.stats.inc_value("tuyengiao/errors")
+        self.crawler.stats.set_value("tuyengiao/last_error", f"{url}: {reason}")
+        self.logger.warning("fetch failed: %s: %s", url, reason)
