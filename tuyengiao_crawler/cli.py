@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from tuyengiao_crawler import __version__
+from tuyengiao_crawler.errors import TuyengiaoError
 
 DEFAULT_DB = "data/archive.sqlite"
 
@@ -18,13 +19,9 @@ class FriendlyGroup(click.Group):
     """Turns every error into one line and a non-zero exit; --debug shows the traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from tuyengiao_crawler.archive import ArchiveError
-        from tuyengiao_crawler.profiles import ProfileError
-        from tuyengiao_crawler.runner import CrawlError
-
         try:
             return super().invoke(ctx)
-        except (ArchiveError, ProfileError, CrawlError) as exc:
+        except TuyengiaoError as exc:
             raise click.ClickException(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
@@ -116,12 +113,12 @@ def crawl(
 
     Without a profile for the site, articles are found and read by generic heuristics.
 
-    Example: tuyengiao crawl --start-url https://example.org/ --db data/archive.sqlite
+    Example (with `tuyengiao demo-site` running): tuyengiao crawl --start-url http://127.0.0.1:8000/ --db data/local.sqlite
     """
-    from tuyengiao_crawler.runner import run_crawl
-
     if not site and not start_urls:
         raise click.UsageError("give --site PROFILE or --start-url URL")
+    from tuyengiao_crawler.runner import run_crawl
+
     started = time.monotonic()
     run = run_crawl(list(start_urls), db, profile=site, max_pages=max_pages, log_level=log_level)
     _report_run(run, db, time.monotonic() - started)

@@ -10,6 +10,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from tuyengiao_crawler.archive import Archive
+from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.profiles import load_profile
 from tuyengiao_crawler.spiders.archive import ArchiveSpider
 
@@ -25,7 +26,7 @@ LOCAL_OVERRIDES: dict[str, Any] = {
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-class CrawlError(RuntimeError):
+class CrawlError(TuyengiaoError):
     """A crawl that could not start or fetched nothing; one line for the user."""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from tuyengiao_crawler.archive.schema import SchemaError, migrate
+from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.normalize import author_key
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -50,7 +51,7 @@ ARTICLE_COLUMNS = (
 CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments", "related_articles")
 
 
-class ArchiveError(RuntimeError):
+class ArchiveError(TuyengiaoError):
     """An archive that cannot be opened or written; the message is one line for the user."""
 
 

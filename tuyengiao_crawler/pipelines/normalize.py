@@ -27,6 +27,14 @@ def _reference_date(published_at: str | None) -> date | None:
     return date.fromisoformat(published_at[:10])
 
 
+def _year_after(day: date | None) -> date | None:
+    """An update comes after publication, so a year-less update date is read as the first
+    such day on or after it: the latest one not later than a year after publication."""
+    if day is None:
+        return None
+    return day.replace(year=day.year + 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
 class NormalizePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
@@ -46,7 +54,9 @@ class NormalizePipeline:
             self.stats.inc_value("tuyengiao/dates_unparsed")
         adapter["published_at"] = published
         reference = _reference_date(published)
-        adapter["updated_at"] = normalize_date(adapter.get("updated_raw"), reference=reference)
+        adapter["updated_at"] = normalize_date(
+            adapter.get("updated_raw"), reference=_year_after(reference)
+        )
         adapter["authors"] = parse_byline(adapter["byline"]) if adapter.get("byline") else []
         adapter["documents"] = self._references(adapter, reference)
         adapter["content_sha256"] = content_sha256(adapter)

@@ -11,6 +11,8 @@ import tomllib
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
 
+from tuyengiao_crawler.errors import TuyengiaoError
+
 SELECTOR_KEYS = frozenset(
     {
         "article",
@@ -34,7 +36,7 @@ REQUIRED_SELECTORS = ("article", "title", "body")
 TOP_KEYS = frozenset({"name", "description", "domains", "start_urls", "selectors"})
 
 
-class ProfileError(ValueError):
+class ProfileError(TuyengiaoError):
     """A profile that cannot be found or does not validate."""
 
 

@@ -1,0 +1,174 @@
+"""Real crawls in a real process against servers on 127.0.0.1, checked against ground truth."""
+
+import json
+import socket
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tuyengiao_crawler.demo_site.server import DemoSite
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = json.loads((ROOT / "tuyengiao_crawler/demo_site/manifest.json").read_text("utf-8"))
+GENERIC_SITE = ROOT / "tests/fixtures/generic_site"
+
+
+def tuyengiao(*args, timeout=300):
+    return subprocess.run(
+        [sys.executable, "-m", "tuyengiao_crawler", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+def rows(db, sql, *params):
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def demo_crawl(tmp_path_factory):
+    """`tuyengiao demo`, exactly as a new user runs it (with a temporary --db)."""
+    db = tmp_path_factory.mktemp("demo") / "archive.sqlite"
+    result = tuyengiao("demo", "--db", str(db))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return db, result.stdout
+
+
+def by_path(db):
+    articles = rows(db, "SELECT * FROM articles")
+    return {urlsplit(a["url"]).path: a for a in articles}
+
+
+def test_demo_archives_every_article_exactly_once(demo_crawl):
+    db, output = demo_crawl
+    archived = by_path(db)
+    expected = {a["path"] for a in MANIFEST["articles"]}
+    assert set(archived) == expected
+    assert len(rows(db, "SELECT url FROM articles")) == len(expected)
+    assert f"{len(expected)} articles" in output
+    assert "Next:" in output
+
+
+def test_demo_articles_match_the_manifest(demo_crawl):
+    db, _ = demo_crawl
+    archived = by_path(db)
+    for truth in MANIFEST["articles"]:
+        got = archived[truth["path"]]
+        where = truth["path"]
+        assert got["title"] == truth["title"], where
+        assert got["lead"] == truth["lead"], where
+        assert got["category"] == truth["category"], where
+        assert got["published_raw"] == truth["date_raw"], where
+        assert got["published_at"] == truth["published_at"], where
+        assert got["updated_at"] == truth["updated_at"], where
+        assert got["body_text"].startswith(truth["body_first"]), where
+        assert got["body_text"].endswith(truth["body_last"]), where
+        assert got["byline"] == truth["byline_raw"], where
+
+
+def test_demo_authors_documents_images_attachments(demo_crawl):
+    db, _ = demo_crawl
+    archived = by_path(db)
+    for truth in MANIFEST["articles"]:
+        article_id = archived[truth["path"]]["id"]
+        where = truth["path"]
+        authors = rows(
+            db,
+            "SELECT authors.name, role FROM article_authors JOIN authors ON authors.id = author_id"
+            " WHERE article_id = ? ORDER BY position",
+            article_id,
+        )
+        assert [(a["name"], a["role"]) for a in authors] == [
+            (a["name"], a["role"]) for a in truth["authors"]
+        ], where
+        documents = rows(
+            db,
+            "SELECT DISTINCT canonical FROM article_documents JOIN documents ON documents.id = document_id"
+            " WHERE article_id = ? ORDER BY canonical",
+            article_id,
+        )
+        assert [d["canonical"] for d in documents] == sorted(truth["documents"]), where
+        images = rows(
+            db, "SELECT url, caption FROM images WHERE article_id = ? ORDER BY position", article_id
+        )
+        assert [(urlsplit(i["url"]).path, i["caption"]) for i in images] == [
+            (i["src"], i["caption"]) for i in truth["images"]
+        ], where
+        attachments = rows(
+            db, "SELECT url FROM attachments WHERE article_id = ? ORDER BY position", article_id
+        )
+        assert [urlsplit(a["url"]).path for a in attachments] == truth["attachments"], where
+        related = rows(
+            db,
+            "SELECT url FROM related_articles WHERE article_id = ? ORDER BY position",
+            article_id,
+        )
+        assert [urlsplit(r["url"]).path for r in related] == truth["related"], where
+
+
+def test_demo_body_html_is_sanitised(demo_crawl):
+    db, _ = demo_crawl
+    for article in rows(db, "SELECT body_html, body_text FROM articles"):
+        html = article["body_html"].lower()
+        assert "<script" not in html and "javascript:" not in html and "onclick" not in html
+        assert "Tin cùng chuyên mục" not in article["body_text"]
+
+
+def test_demo_run_is_recorded(demo_crawl):
+    db, output = demo_crawl
+    (run,) = rows(db, "SELECT * FROM crawl_runs")
+    # the demo site has one dead link on purpose, so the honest status is "partial"
+    assert run["status"] == "partial"
+    assert run["errors"] == 1
+    assert run["articles_new"] == len(MANIFEST["articles"])
+    assert run["pages_fetched"] > len(MANIFEST["articles"])
+    assert run["finished_at"] is not None
+    assert f"Run {run['id']}: partial" in output
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_host_is_one_line_and_failed_run(tmp_path):
+    db = tmp_path / "a.sqlite"
+    result = tuyengiao("crawl", "--start-url", f"http://127.0.0.1:{free_port()}/", "--db", str(db))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Error: crawl failed:") and "127.0.0.1" in last
+    assert rows(db, "SELECT status, pages_fetched FROM crawl_runs") == [
+        {"status": "failed", "pages_fetched": 0}
+    ]
+
+
+def test_generic_mode_on_an_unseen_site(tmp_path):
+    expected = json.loads((GENERIC_SITE / "expected.json").read_text("utf-8"))
+    db = tmp_path / "generic.sqlite"
+    with DemoSite(port=0, root=GENERIC_SITE) as site:
+        result = tuyengiao("crawl", "--start-url", site.url + "/", "--db", str(db))
+    assert result.returncode == 0, result.stdout + result.stderr
+    archived = by_path(db)
+    truths = expected["articles"]
+    assert set(archived) == {t["path"] for t in truths}
+    for truth in truths:
+        got = archived[truth["path"]]
+        assert got["extractor"] == "generic"
+        assert got["title"] == truth["title"], truth["path"]
+        assert got["published_raw"] == truth["published_raw"], truth["path"]
+        assert got["published_at"], truth["path"]
+        assert got["body_text"].startswith(truth["body_first"]), truth["path"]
+        assert got["body_text"].endswith(truth["body_last"]), truth["path"]
