@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +25,16 @@ LOCAL_OVERRIDES: dict[str, Any] = {
     "DOWNLOAD_TIMEOUT": 15,
 }
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class OneLineLogs(logging.Filter):
+    """Keeps log records to their message: Scrapy attaches tracebacks to expected network
+    errors (a refused connection), which buries what the archivist needs to read."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = None
+        record.exc_text = None
+        return True
 
 
 class CrawlError(TuyengiaoError):
@@ -82,9 +93,12 @@ def run_crawl(
     settings = crawl_settings(
         db, max_pages=max_pages, log_level=log_level, local=local, overrides=overrides
     )
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(ArchiveSpider)
     process.crawl(crawler, start_url=",".join(start_urls), site=profile)
+    if log_level.upper() != "DEBUG":
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(OneLineLogs())
     process.start()
     run_id = crawler.stats.get_value("tuyengiao/run_id")
     if run_id is None:
