@@ -197,3 +197,37 @@ def test_generic_mode_on_an_unseen_site(tmp_path):
         assert got["published_at"], path
         assert got["body_text"].startswith(truth["body_first"]), path
         assert got["body_text"].endswith(truth["body_last"]), path
+
+
+def test_plain_scrapy_crawl_from_the_project_root(tmp_path):
+    db = tmp_path / "scrapy.sqlite"
+    with DemoSite(port=0) as site:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "archive",
+                "-a",
+                f"start_url={site.url}/",
+                "-a",
+                "site=demo",
+                "-s",
+                f"TUYENGIAO_DB={db}",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=0",
+                "-s",
+                "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=ROOT,
+        )
+    assert result.returncode == 0, result.stderr
+    assert set(by_path(db)) == {a["path"] for a in MANIFEST["articles"]}

@@ -67,6 +67,10 @@ class ArchiveSpider(scrapy.Spider):
         self.scope = Scope(self.start_urls, extra)
         self.allowed_domains = self.scope.allowed_domains
         self.follow_css = self.profile.css("follow") if self.profile else None
+        contact = settings.get("TUYENGIAO_CONTACT")
+        if contact:
+            # UserAgentMiddleware prefers the spider's own user_agent to the setting.
+            self.user_agent = f"{settings.get('USER_AGENT')} contact: {contact}"
 
     @property
     def profile_name(self) -> str:
