@@ -231,3 +231,28 @@ def test_plain_scrapy_crawl_from_the_project_root(tmp_path):
         )
     assert result.returncode == 0, result.stderr
     assert set(by_path(db)) == {a["path"] for a in MANIFEST["articles"]}
+
+
+def test_demo_site_command_serves_until_interrupted():
+    import re
+    import signal
+    import urllib.request
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tuyengiao_crawler", "demo-site", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        line = process.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200
+            assert "Banner Ban tuyên giáo sub-site-1" in response.read().decode("utf-8")
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert "Traceback" not in process.stderr.read()
+    finally:
+        process.kill()
