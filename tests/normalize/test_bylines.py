@@ -1,0 +1,173 @@
+"""Table-driven tests for parse_byline and author_key."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from tuyengiao_crawler.normalize import author_key, parse_byline
+
+A = "author"
+ORG = "organization"
+
+CASES = [
+    # the seed's trailing lines
+    (
+        "Phan Sỹ Thành \n\nBan Tuyên giáo Tỉnh ủy ",
+        [("Phan Sỹ Thành", A), ("Ban Tuyên giáo Tỉnh ủy", ORG)],
+    ),
+    (
+        "Phan Sỹ Thành\nBan Tuyên giáo Tỉnh ủy",
+        [("Phan Sỹ Thành", A), ("Ban Tuyên giáo Tỉnh ủy", ORG)],
+    ),
+    # labels
+    ("Bài, ảnh: Nguyễn Văn A", [("Nguyễn Văn A", A)]),
+    ("Bài và ảnh: Minh Anh", [("Minh Anh", A)]),
+    ("Bài & ảnh: Minh Anh", [("Minh Anh", A)]),
+    ("Tin, ảnh: Hoài Thu", [("Hoài Thu", A)]),
+    ("Tin: Hoài Thu", [("Hoài Thu", A)]),
+    ("Ảnh: Đức Anh", [("Đức Anh", A)]),
+    ("Bài: Lê Thanh Hương", [("Lê Thanh Hương", A)]),
+    ("Thực hiện: Ngọc Anh", [("Ngọc Anh", A)]),
+    ("Video: Quang Minh", [("Quang Minh", A)]),
+    ("Bài, ảnh, video: Trần Hải", [("Trần Hải", A)]),
+    ("Tin, ảnh: PV", [("PV", A)]),
+    # newsroom placeholders
+    ("PV", [("PV", A)]),
+    ("pv", [("PV", A)]),
+    ("Nhóm PV", [("Nhóm PV", A)]),
+    ("Nhóm phóng viên", [("Nhóm PV", A)]),
+    ("Phóng viên", [("PV", A)]),
+    ("CTV", [("CTV", A)]),
+    ("Cộng tác viên", [("CTV", A)]),
+    ("Tin: PV", [("PV", A)]),
+    ("PV - CTV", [("PV", A), ("CTV", A)]),
+    # titles stripped
+    ("ThS. Nguyễn Thị Hà", [("Nguyễn Thị Hà", A)]),
+    ("TS. Nguyễn Văn Dương", [("Nguyễn Văn Dương", A)]),
+    ("TS Nguyễn Văn Dương", [("Nguyễn Văn Dương", A)]),
+    ("PGS.TS Trần Văn Bình", [("Trần Văn Bình", A)]),
+    ("PGS.TS. Trần Văn Bình", [("Trần Văn Bình", A)]),
+    ("GS.TS Hoàng Chí Bảo", [("Hoàng Chí Bảo", A)]),
+    ("Đại tá Lê Văn Cường", [("Lê Văn Cường", A)]),
+    ("Thượng tá Nguyễn Hữu Đức", [("Nguyễn Hữu Đức", A)]),
+    ("Trung tá Phạm Văn Tùng", [("Phạm Văn Tùng", A)]),
+    ("Thiếu tá Hồ Thị Lan", [("Hồ Thị Lan", A)]),
+    ("NSND Trần Văn Đông", [("Trần Văn Đông", A)]),
+    ("Nhà báo Hữu Thọ", [("Hữu Thọ", A)]),
+    ("đồng chí Kha Văn Tám", [("Kha Văn Tám", A)]),
+    ("Đồng chí Kha Văn Tám", [("Kha Văn Tám", A)]),
+    ("Đ/c Lê Hồng Phong", [("Lê Hồng Phong", A)]),
+    # several authors
+    ("Minh Anh - Thu Hà", [("Minh Anh", A), ("Thu Hà", A)]),
+    ("Minh Anh – Thu Hà", [("Minh Anh", A), ("Thu Hà", A)]),
+    ("Minh Anh, Thu Hà", [("Minh Anh", A), ("Thu Hà", A)]),
+    ("Minh Anh; Thu Hà", [("Minh Anh", A), ("Thu Hà", A)]),
+    ("Minh Anh và Thu Hà", [("Minh Anh", A), ("Thu Hà", A)]),
+    ("Bài: Minh Anh, Thu Hà và Lan Hương", [("Minh Anh", A), ("Thu Hà", A), ("Lan Hương", A)]),
+    ("Minh Anh - Minh Anh", [("Minh Anh", A)]),
+    ("Thu Hà/VOV", [("Thu Hà", A), ("VOV", ORG)]),
+    # sources
+    ("Theo TTXVN", [("TTXVN", ORG)]),
+    ("(Theo TTXVN)", [("TTXVN", ORG)]),
+    ("(Theo Báo Nghệ An)", [("Báo Nghệ An", ORG)]),
+    ("Theo Báo Nhân Dân", [("Báo Nhân Dân", ORG)]),
+    ("Nguồn: baochinhphu.vn", [("baochinhphu.vn", ORG)]),
+    ("Nguồn: Tạp chí Cộng sản", [("Tạp chí Cộng sản", ORG)]),
+    ("Theo VOV", [("VOV", ORG)]),
+    ("Theo Nguyễn Văn A", [("Nguyễn Văn A", ORG)]),
+    # casing
+    ("PHAN SỸ THÀNH", [("Phan Sỹ Thành", A)]),
+    ("nguyễn văn a", [("Nguyễn Văn A", A)]),
+    ("ĐẶNG THỊ HOÀI", [("Đặng Thị Hoài", A)]),
+    ("BAN TUYÊN GIÁO TỈNH ỦY", [("Ban Tuyên Giáo Tỉnh Ủy", ORG)]),
+    ("UBND TỈNH NGHỆ AN", [("UBND Tỉnh Nghệ An", ORG)]),
+    ("Phan  Sỹ   Thành", [("Phan Sỹ Thành", A)]),
+    (unicodedata.normalize("NFD", "Phan Sỹ Thành"), [("Phan Sỹ Thành", A)]),
+    # names with organisations
+    (
+        "Minh Châu (Ban Tuyên giáo Huyện ủy Quỳnh Lưu)",
+        [("Minh Châu", A), ("Ban Tuyên giáo Huyện ủy Quỳnh Lưu", ORG)],
+    ),
+    ("Hoài Thu (tổng hợp)", [("Hoài Thu", A)]),
+    ("Minh Châu (Theo TTXVN)", [("Minh Châu", A), ("TTXVN", ORG)]),
+    (
+        "PGS.TS. Nguyễn Văn Minh - Học viện Chính trị quốc gia Hồ Chí Minh",
+        [("Nguyễn Văn Minh", A), ("Học viện Chính trị quốc gia Hồ Chí Minh", ORG)],
+    ),
+    ("Lê Hà - Báo Nghệ An", [("Lê Hà", A), ("Báo Nghệ An", ORG)]),
+    ("Trung tâm Chính trị huyện Anh Sơn", [("Trung tâm Chính trị huyện Anh Sơn", ORG)]),
+    ("Sở Văn hóa, Thể thao và Du lịch", [("Sở Văn hóa, Thể thao và Du lịch", ORG)]),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", [("Ban Tuyên giáo và Dân vận Tỉnh ủy", ORG)]),
+    ("Đài Phát thanh và Truyền hình Nghệ An", [("Đài Phát thanh và Truyền hình Nghệ An", ORG)]),
+    ("Huyện ủy Quỳnh Lưu", [("Huyện ủy Quỳnh Lưu", ORG)]),
+    ("Công an tỉnh Nghệ An", [("Công an tỉnh Nghệ An", ORG)]),
+    ("Cổng TTĐT tỉnh", [("Cổng TTĐT tỉnh", ORG)]),
+    ("Văn phòng Tỉnh ủy", [("Văn phòng Tỉnh ủy", ORG)]),
+    ("Bộ Chỉ huy Quân sự tỉnh", [("Bộ Chỉ huy Quân sự tỉnh", ORG)]),
+    ("Mặt trận Tổ quốc tỉnh", [("Mặt trận Tổ quốc tỉnh", ORG)]),
+    ("Hội Nông dân tỉnh", [("Hội Nông dân tỉnh", ORG)]),
+    ("Đoàn Minh Huấn", [("Đoàn Minh Huấn", A)]),
+    ("Đoàn Thanh niên tỉnh", [("Đoàn Thanh niên tỉnh", ORG)]),
+    ("TTXVN", [("TTXVN", ORG)]),
+    # not bylines
+    ("Hội nghị báo cáo viên Tỉnh ủy bằng hình thức trực tuyến", []),
+    ("Ban Tuyên giáo Tỉnh ủy khảo sát thực hiện Chỉ thị 05 tại huyện Kỳ Sơn", []),
+    ("Giao ban báo chí định kỳ tháng 11 năm 2020", []),
+    ("Đây là một câu văn bình thường có nhiều chữ và kết thúc bằng dấu chấm.", []),
+    (
+        "Dự các buổi làm việc với đoàn có Thường trực Huyện ủy và lãnh đạo UBND các huyện, "
+        "lãnh đạo, cán bộ tuyên giáo và trung tâm chính trị.",
+        [],
+    ),
+    ("Tin cùng chuyên mục", []),
+    ("Điện thoại: 0238.3844.567", []),
+    ("", []),
+    ("   \n  ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_parse_byline(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e["name"], e["role"]) for e in parse_byline(text)] == expected
+
+
+def test_parse_byline_none_and_junk() -> None:
+    assert parse_byline(None) == []  # type: ignore[arg-type]
+    assert parse_byline(42) == []  # type: ignore[arg-type]
+
+
+SAME_KEY = [
+    ("Phan  Sỹ Thành", "PHAN SỸ THÀNH"),
+    ("Phan Sỹ Thành", unicodedata.normalize("NFD", "Phan Sỹ Thành")),
+    ("Nguyễn Thị Hòa", "Nguyễn Thị Hoà"),
+    ("Lê Thủy", "Lê Thuỷ"),
+    ("Trần Khỏe", "Trần Khoẻ"),
+    ("Đặng Hoàng", "ĐẶNG HOÀNG"),
+    ("Ðặng Hoàng", "Đặng Hoàng"),
+    (" Minh Anh ", "minh anh"),
+]
+DIFFERENT_KEY = [
+    ("Phan Sỹ Thành", "Phan Sĩ Thành"),
+    ("Nguyễn Văn Hòa", "Nguyễn Văn Hóa"),
+    ("Lê Thủy", "Lê Thúy"),
+    ("Minh Anh", "Minh Ánh"),
+    ("Hoàng", "Hoang"),
+    ("Đức", "Dức"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_KEY)
+def test_author_key_same(a: str, b: str) -> None:
+    assert author_key(a) == author_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_KEY)
+def test_author_key_different(a: str, b: str) -> None:
+    assert author_key(a) != author_key(b)
+
+
+def test_author_key_shape() -> None:
+    assert author_key("PHAN  SỸ THÀNH") == "phan sỹ thành"
+    assert author_key("") == ""
