@@ -1,0 +1,116 @@
+"""Page classification and link discovery for generic mode."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from parsel import Selector
+
+from tuyengiao_crawler.extract.classify import article_links, page_kind, pagination_links
+
+SITE = Path(__file__).parents[1] / "fixtures" / "generic_site"
+EXPECTED = json.loads((SITE / "expected.json").read_text(encoding="utf-8"))
+BASE = EXPECTED["base_url"]
+
+
+def page(path: str) -> Selector:
+    return Selector(text=(SITE / path).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    EXPECTED["articles"] + EXPECTED["listings"] + EXPECTED["pages"],
+    ids=lambda e: e["path"],
+)
+def test_page_kind(entry):
+    assert page_kind(page(entry["path"]), BASE + entry["path"]) == entry["kind"]
+
+
+def test_every_fixture_page_is_in_the_manifest():
+    listed = {e["path"] for e in EXPECTED["articles"] + EXPECTED["listings"] + EXPECTED["pages"]}
+    assert listed == {p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")}
+
+
+@pytest.mark.parametrize("entry", EXPECTED["listings"], ids=lambda e: e["path"])
+def test_listing_links(entry):
+    sel, url = page(entry["path"]), BASE + entry["path"]
+    articles = article_links(sel, url)
+    assert set(articles) == {BASE + p for p in entry["article_links"]}
+    assert len(articles) == len(set(articles))
+    assert pagination_links(sel, url) == [BASE + p for p in entry["pagination_links"]]
+
+
+def test_site_is_crawlable_from_home():
+    """home -> categories -> listing pages -> every article, following only what we return."""
+    seen, queue = set(), ["index.html"]
+    menu = page("index.html").css('a[href$="index.html"]::attr(href)').getall()
+    queue += [p for p in (m.lstrip("./") for m in menu) if p != "index.html"]
+    while queue:
+        path = queue.pop()
+        if path in seen or not (SITE / path).is_file():
+            continue
+        seen.add(path)
+        sel, url = page(path), BASE + path
+        for link in article_links(sel, url) + pagination_links(sel, url):
+            queue.append(link[len(BASE) :])
+    assert {a["path"] for a in EXPECTED["articles"]} <= seen
+
+
+def test_home_page():
+    sel = page("index.html")
+    links = article_links(sel, BASE)
+    assert BASE + "thoi-su/index.html" not in links  # "Xem thêm" goes to a category
+    assert not [u for u in links if u.endswith(".pdf") or u.startswith("http://nghean")]
+    assert pagination_links(sel, BASE) == []
+
+
+LISTING = """<html><body><ul class="menu"><li><a href="/gioi-thieu.html">Giới thiệu về huyện ủy</a></li></ul>
+<div class="list">
+<a href="/tin/bai-mot-101.html">A</a><a href="/2021/05/bai-hai/">Bài hai</a>
+<a href="/tin.aspx?id=7">x</a><a href="/tin/ve-dich-vu.html">Ba từ đây</a>
+<a href="/chuyen-muc/">Một tiêu đề có nhiều chữ</a><a href="/tin/khac.html#binh-luan">Tin khác có bốn chữ</a>
+<a href="mailto:a@b.vn">Gửi thư cho tòa soạn nhé</a><a href="#top">Lên đầu trang nhé bạn</a>
+<a href="javascript:void(0)">Xem thêm nhiều tin hơn</a><a href="/files/vb.pdf">Văn bản số 12 của huyện</a>
+</div>
+<div class="paging"><a href="/tin/">Đầu</a><a href="/tin/?page=2">2</a><a href="/tin/trang-3">3</a></div>
+<a href="/tin/page/4/" rel="next">Tiếp</a><a href="/tin/list.html?trang=5">›</a>
+<a href="/tin/?p=6">Sau</a><a href="/tin/thoi-trang-2021.html">Thời trang</a>
+</body></html>"""
+
+
+def test_link_patterns():
+    url = "http://x.vn/tin/"
+    sel = Selector(text=LISTING)
+    assert article_links(sel, url) == [
+        "http://x.vn/tin/bai-mot-101.html",
+        "http://x.vn/2021/05/bai-hai/",
+        "http://x.vn/tin.aspx?id=7",
+        "http://x.vn/tin/ve-dich-vu.html",
+        "http://x.vn/chuyen-muc/",  # headline-like text is enough
+        "http://x.vn/tin/khac.html",
+        "http://x.vn/tin/thoi-trang-2021.html",  # "-2021.html" reads as an article id
+    ]
+    assert pagination_links(sel, url) == [
+        "http://x.vn/tin/?page=2",
+        "http://x.vn/tin/trang-3",
+        "http://x.vn/tin/page/4/",
+        "http://x.vn/tin/list.html?trang=5",
+        "http://x.vn/tin/?p=6",
+    ]  # "/tin/" itself is the current page
+
+
+def test_kinds_from_meta_and_shape():
+    og = '<html><head><meta property="og:type" content="article"></head><body></body></html>'
+    assert page_kind(Selector(text=og), "http://x.vn/a") == "article"
+    ld = '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle"}]}</script>'
+    assert page_kind(Selector(text=f"<html><head>{ld}</head></html>"), "http://x.vn/a") == "article"
+    bare = "<html><body><h1>Liên hệ</h1><p>Điện thoại: 0238.3865.123</p></body></html>"
+    assert page_kind(Selector(text=bare), "http://x.vn/lien-he") == "other"
+    assert page_kind(Selector(text=""), "http://x.vn/") == "other"
+    shaped = f"""<html><body><h1>Một bài viết không có thẻ meta</h1><span>Thứ Hai, 02/03/2020</span>
+    <div><p>{"Nội dung bài viết rất dài. " * 20}</p><p>{"Đoạn thứ hai cũng khá dài. " * 10}</p></div>
+    </body></html>"""
+    assert page_kind(Selector(text=shaped), "http://x.vn/a") == "article"
+    assert page_kind(Selector(text=shaped.replace("02/03/2020", "")), "http://x.vn/a") == "other"

@@ -1,0 +1,199 @@
+"""Page classification for generic mode: article, listing or other, and which links to follow."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from lxml import etree
+from parsel import Selector
+
+from tuyengiao_crawler.extract import generic
+from tuyengiao_crawler.extract.html import absolute, one_line
+
+# Link texts that move between pages of a listing.
+PAGER_WORDS = frozenset(
+    {"trang sau", "sau", "tiếp", "tiếp theo", "trang tiếp", "»", "›", ">", ">>", "next",
+     "trang trước", "trước", "«", "‹", "<", "<<", "prev", "previous", "trang đầu", "đầu",
+     "trang cuối", "cuối", "first", "last"}
+)  # fmt: skip
+_PAGER_CONTAINER = re.compile(
+    r"pagination|paging|pager|pagenav|page-?nav|page-?numbers|phan-?trang|phantrang|(?:^|\s)pages?(?:\s|$)",
+    re.IGNORECASE,
+)
+_PAGER_QUERY = re.compile(
+    r"(?:^|&)(?:page|trang|pageindex|pagenum|pg|paged|p)=\d{1,4}(?:&|$)", re.IGNORECASE
+)
+_PAGER_PATH = re.compile(r"/(?:trang|page)[-_/]?\d{1,4}(?:\.\w+)?/?$", re.IGNORECASE)
+_STRONG_ARTICLE = re.compile(
+    r"-\d+\.html?$|/\d{4}/\d{2}/|\.aspx\?.*\bid=|[?&](?:id|newsid|itemid|articleid|nid)=\d+",
+    re.IGNORECASE,
+)
+_WEAK_ARTICLE = re.compile(r"\.(?:html?|aspx|php)$", re.IGNORECASE)
+_NOT_PAGES = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|webp|svg|mp3|mp4|css|js)$", re.IGNORECASE
+)
+# Site chrome whose links are navigation, not articles.
+_CHROME = re.compile(r"menu|(?<!pagi)nav|footer|breadcrumb|duong-?dan|chan-?trang", re.IGNORECASE)
+INDEX_FILES = frozenset({"index.html", "index.htm", "index.php", "default.aspx", "default.asp"})
+_SKIP = ("javascript:", "mailto:", "tel:", "data:", "#")
+
+
+def _links(sel: Selector, url: str) -> list[tuple[etree._Element, str]]:
+    """Every followable link as (element, absolute URL), in document order."""
+    root = sel.root
+    if isinstance(root, str) or root is None:
+        return []
+    found = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith(_SKIP):
+            continue
+        target = absolute(url, href)
+        if not target or urlsplit(target).scheme not in ("http", "https"):
+            continue
+        found.append((a, urlunsplit(urlsplit(target)._replace(fragment=""))))
+    return found
+
+
+def _dedupe(urls: list[str], own: str) -> list[str]:
+    own = urlunsplit(urlsplit(own)._replace(fragment=""))
+    seen: set[str] = set()
+    out = []
+    for u in urls:
+        if u != own and u not in seen:
+            seen.add(u)
+            out.append(u)
+    return out
+
+
+def _ancestor_names(a: etree._Element) -> list[str]:
+    return [f"{el.get('class', '')} {el.get('id', '')}" for el in a.iterancestors()]
+
+
+def _in_pager(a: etree._Element) -> bool:
+    for el in a.iterancestors():
+        if _PAGER_CONTAINER.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            # A real pager is small; a page-wide wrapper named "pages" is not.
+            return len(el.findall(".//a")) <= 40
+    return False
+
+
+def _is_pager_link(a: etree._Element, target: str) -> bool:
+    text = one_line(a.text_content()).casefold()
+    parts = urlsplit(target)
+    return bool(
+        _in_pager(a)
+        or "next" in (a.get("rel") or "").lower().split()
+        or "prev" in (a.get("rel") or "").lower().split()
+        or text in PAGER_WORDS
+        or (text.isdigit() and len(text) <= 3)
+        or _PAGER_QUERY.search(parts.query)
+        or _PAGER_PATH.search(parts.path)
+    )
+
+
+def pagination_links(sel: Selector, url: str) -> list[str]:
+    """Links to the other pages of a listing (pager blocks, page numbers, "Trang sau")."""
+    return _dedupe([t for a, t in _links(sel, url) if _is_pager_link(a, t)], url)
+
+
+def _is_index(target: str) -> bool:
+    parts = urlsplit(target)
+    last = parts.path.rsplit("/", 1)[-1].lower()
+    return not parts.query and (parts.path in ("", "/") or last in INDEX_FILES)
+
+
+def _words(a: etree._Element) -> int:
+    return len(one_line(a.text_content()).split())
+
+
+def _is_article_link(a: etree._Element, target: str) -> bool:
+    path_query = urlsplit(target).path + (
+        "?" + urlsplit(target).query if urlsplit(target).query else ""
+    )
+    if _NOT_PAGES.search(urlsplit(target).path) or _is_pager_link(a, target):
+        return False
+    if any(_CHROME.search(names) for names in _ancestor_names(a)):
+        return False
+    if _STRONG_ARTICLE.search(path_query):
+        return True
+    if _is_index(target):
+        return False
+    words = _words(a)
+    return words >= 4 or (words >= 3 and bool(_WEAK_ARTICLE.search(urlsplit(target).path)))
+
+
+def article_links(sel: Selector, url: str) -> list[str]:
+    """Links that look like articles: article-like URL patterns or headline-like anchor text,
+    outside menus, footers, breadcrumbs and pagers."""
+    return _dedupe([t for a, t in _links(sel, url) if _is_article_link(a, t)], url)
+
+
+def _headline_links(sel: Selector, url: str) -> set[str]:
+    return {t for a, t in _links(sel, url) if _words(a) >= 4 and _is_article_link(a, t)}
+
+
+def _meta_says_article(root: etree._Element, metas: dict[str, str]) -> bool:
+    return (
+        metas.get("og:type", "").lower() == "article"
+        or bool(metas.get("article:published_time"))
+        or generic.json_ld_article(root) is not None
+    )
+
+
+def _linked_headings(block: etree._Element) -> int:
+    """Headings that are links: the shape of a list of teasers, not of one article."""
+    return sum(
+        1
+        for el in block.iter("h1", "h2", "h3", "h4", "h5", "h6")
+        if el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors())
+    )
+
+
+def _is_teaser_list(block: etree._Element) -> bool:
+    """Many headline links, or a few carrying a good share of the text, or linked headings:
+    a listing's summaries can be as long as a short article."""
+    headlines = [a for a in block.iter("a") if _words(a) >= 4]
+    share = sum(len(generic.visible_text(a)) for a in headlines) / (
+        len(generic.visible_text(block)) or 1
+    )
+    return (
+        len(headlines) >= 5
+        or (len(headlines) >= 3 and share >= 0.2)
+        or _linked_headings(block) >= 2
+    )
+
+
+def _date_near_title(node: etree._Element, body: etree._Element) -> bool:
+    """A date line by the title, or a lede that opens with a full date ("Sáng 25/6/2021, ...")."""
+    if generic.dateline_elements(node):
+        return True
+    return bool(generic.DATE_RE.search(generic.visible_text(body)[:200]))
+
+
+def _looks_like_article(root: etree._Element, metas: dict[str, str]) -> bool:
+    """A title heading, a dense text block that is not a list of teasers, and a date."""
+    body = generic.main_block(root)
+    if body is None or generic.paragraph_chars(body) < 400:
+        return False
+    if _is_teaser_list(body):
+        return False
+    _title, node = generic.find_title(root, metas, body, generic.document_order(root))
+    return node is not None and _date_near_title(node, body)
+
+
+def page_kind(sel: Selector, url: str) -> str:
+    """ "article", "listing" or "other", from meta tags first and page shape second."""
+    root = sel.root
+    if isinstance(root, str) or root is None:
+        return "other"
+    try:
+        metas = generic.meta_tags(root)
+        if _meta_says_article(root, metas) or _looks_like_article(root, metas):
+            return "article"
+        if len(_headline_links(sel, url)) >= 5 or pagination_links(sel, url):
+            return "listing"
+    except Exception:  # classification is advisory; a strange page is just "other"
+        generic.logger.warning("page classification failed on %s", url, exc_info=True)
+    return "other"
