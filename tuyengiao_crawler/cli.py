@@ -113,7 +113,9 @@ def crawl(
 
     Without a profile for the site, articles are found and read by generic heuristics.
 
-    Example (with `tuyengiao demo-site` running): tuyengiao crawl --start-url http://127.0.0.1:8000/ --db data/local.sqlite
+    \b
+    Example: tuyengiao crawl --start-url http://127.0.0.1:8000/ --db data/local.sqlite
+    (with `tuyengiao demo-site` serving the demo site at that address)
     """
     if not site and not start_urls:
         raise click.UsageError("give --site PROFILE or --start-url URL")
