@@ -72,6 +72,7 @@ URL_ATTRS = ("href", "src")
 KEEP_ATTRS = frozenset({"href", "src", "alt", "title", "colspan", "rowspan"})
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad\u2060"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 
@@ -112,14 +113,19 @@ def remove_selected(root: Selector, css_list: Iterable[str]) -> None:
                 _drop_keep_tail(element)
 
 
+def _xml_safe(text: str | None) -> str:
+    # lxml parses control characters but refuses them when text is assigned back.
+    return _CONTROL.sub("", text or "")
+
+
 def _drop_keep_tail(element: etree._Element) -> None:
     parent = element.getparent()
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            previous.tail = _xml_safe(previous.tail) + _xml_safe(element.tail)
         else:
-            parent.text = (parent.text or "") + element.tail
+            parent.text = _xml_safe(parent.text) + _xml_safe(element.tail)
     parent.remove(element)
 
 
