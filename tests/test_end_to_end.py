@@ -160,6 +160,8 @@ def test_demo_run_is_recorded(demo_crawl):
     assert run["pages_fetched"] > len(MANIFEST["articles"])
     assert run["finished_at"] is not None
     assert f"Run {run['id']}: partial" in output
+    assert "Some fetches failed; the last: http://127.0.0.1:" in output
+    assert "/btg/tin-hoat-dong/bai-da-go-9999.html: HTTP 404" in output
 
 
 def free_port():
