@@ -1,0 +1,88 @@
+"""The `tuyengiao` command line: a thin layer over the library.
+
+The group and shared options live here; commands live in one module per area.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from tuyengiao_crawler import __version__
+from tuyengiao_crawler.errors import TuyengiaoError
+
+DEFAULT_DB = "data/archive.sqlite"
+
+
+class FriendlyGroup(click.Group):
+    """Turns every error into one line and a non-zero exit; --debug shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TuyengiaoError as exc:
+            raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            message = f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
+            raise click.ClickException(message) from None
+
+
+def db_option(exists: bool = False) -> Any:
+    return click.option(
+        "--db",
+        "db",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="SQLite archive file." + (" Must exist." if exists else " Created if missing."),
+    )
+
+
+def json_option(fn: Any) -> Any:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(fn)
+
+
+def log_level_option(fn: Any) -> Any:
+    return click.option(
+        "--log-level",
+        default="WARNING",
+        show_default=True,
+        type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
+        help="Scrapy log level (logs go to stderr).",
+    )(fn)
+
+
+@click.group(cls=FriendlyGroup)
+@click.version_option(__version__, prog_name="tuyengiao")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on unexpected errors.")
+def cli(debug: bool) -> None:
+    """Archive Vietnamese Party and government news sites into SQLite.
+
+    Example: tuyengiao demo
+    """
+
+
+def print_table(title: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
+    click.echo(f"\n{title}")
+    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        click.echo("  ".join(str(row[c]).ljust(widths[c]) for c in columns))
+
+
+def main() -> None:
+    cli(prog_name="tuyengiao")
+
+
+# Registered last: the command modules import the group above.
+from tuyengiao_crawler.cli import crawling, reading  # noqa: E402, F401
