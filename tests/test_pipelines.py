@@ -8,7 +8,8 @@ from scrapy.utils.test import get_crawler
 
 from tuyengiao_crawler.items import ArticleItem
 from tuyengiao_crawler.pipelines.normalize import NormalizePipeline
-from tuyengiao_crawler.pipelines.store import StorePipeline, run_status
+from tuyengiao_crawler.extensions import ArchiveRun, run_status
+from tuyengiao_crawler.pipelines.store import StorePipeline
 from tuyengiao_crawler.pipelines.validate import ValidatePipeline
 
 
@@ -32,7 +33,12 @@ def raw_item(**changes):
 
 @pytest.fixture
 def crawler(tmp_path):
-    return get_crawler(settings_dict={"TUYENGIAO_DB": str(tmp_path / "archive.sqlite")})
+    return get_crawler(
+        settings_dict={
+            "TUYENGIAO_DB": str(tmp_path / "archive.sqlite"),
+            "EXTENSIONS": {"tuyengiao_crawler.extensions.ArchiveRun": 0},
+        }
+    )
 
 
 def test_validate_drops_items_without_title_or_body(crawler):
@@ -73,11 +79,10 @@ def test_normalize_fills_dates_authors_documents(crawler):
 def test_store_writes_articles_and_run(crawler, tmp_path):
     normalize = NormalizePipeline.from_crawler(crawler)
     store = StorePipeline.from_crawler(crawler)
-    store.open_spider()
     store.process_item(normalize.process_item(raw_item()))
     store.process_item(normalize.process_item(raw_item()))
     crawler.stats.set_value("downloader/response_count", 2)
-    store.spider_closed(None, "finished")
+    ArchiveRun.of(crawler).spider_closed(None, "finished")
     conn = sqlite3.connect(tmp_path / "archive.sqlite")
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert (

@@ -37,6 +37,9 @@ DEPTH_LIMIT = 50
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
+EXTENSIONS = {
+    "tuyengiao_crawler.extensions.ArchiveRun": 0,
+}
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,
     "tuyengiao_crawler.pipelines.normalize.NormalizePipeline": 200,

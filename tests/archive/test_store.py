@@ -229,3 +229,50 @@ def test_unwritable_folder_is_one_line(tmp_path):
     blocker.write_text("x")
     with pytest.raises(ArchiveError, match="cannot create folder"):
         Archive(blocker / "sub" / "a.sqlite")
+
+
+def test_edits_keep_the_old_version(archive):
+    archive.save_article(article(), seen_at="2026-01-01T00:00:00+00:00")
+    archive.save_article(article(), seen_at="2026-01-02T00:00:00+00:00")
+    old_sha = archive.db["articles"].get(1)["content_sha256"]
+    status = archive.save_article(
+        article(body_text="Bản đã sửa."), seen_at="2026-01-03T00:00:00+00:00", run_id=None
+    )
+    assert status == "updated"
+    (version,) = archive.db["article_versions"].rows
+    assert version["article_id"] == 1
+    assert version["content_sha256"] == old_sha
+    assert version["body_text"].startswith("Đoạn một.")
+    assert (version["first_seen_at"], version["last_seen_at"], version["replaced_at"]) == (
+        "2026-01-01T00:00:00+00:00",
+        "2026-01-02T00:00:00+00:00",
+        "2026-01-03T00:00:00+00:00",
+    )
+    current = archive.db["articles"].get(1)
+    assert current["body_text"] == "Bản đã sửa."
+    assert current["first_seen_at"] == "2026-01-01T00:00:00+00:00"
+    assert current["version_seen_at"] == "2026-01-03T00:00:00+00:00"
+    # a second edit keeps the first edit as a version too
+    archive.save_article(article(body_text="Lần sửa thứ hai."), seen_at="2026-01-04T00:00:00+00:00")
+    bodies = [v["body_text"] for v in archive.db["article_versions"].rows_where(order_by="id")]
+    assert bodies[1] == "Bản đã sửa."
+
+
+def test_gone_and_back(archive):
+    archive.save_article(article())
+    url = article()["url"]
+    assert archive.mark_gone(url, 410, seen_at="2026-02-01T00:00:00+00:00") is True
+    assert archive.mark_gone(url, 404) is False  # already marked: the first date stands
+    row = archive.db["articles"].get(1)
+    assert (row["gone_at"], row["gone_status"]) == ("2026-02-01T00:00:00+00:00", 410)
+    assert count(archive, "articles") == 1  # nothing is deleted
+    assert archive.mark_gone("http://127.0.0.1:1/unknown.html", 404) is False
+    assert archive.touch_article(url, seen_at="2026-03-01T00:00:00+00:00") is True
+    row = archive.db["articles"].get(1)
+    assert (row["gone_at"], row["last_seen_at"]) == (None, "2026-03-01T00:00:00+00:00")
+
+
+def test_validators(archive):
+    archive.save_article(article(etag='"abc"', last_modified="Wed, 30 Jun 2021 00:00:00 GMT"))
+    assert archive.validators(article()["url"]) == ('"abc"', "Wed, 30 Jun 2021 00:00:00 GMT")
+    assert archive.validators("http://127.0.0.1:1/unknown.html") is None

@@ -120,7 +120,65 @@ CREATE TABLE crawl_runs (
 );
 """
 
-MIGRATIONS: list[str] = [V1_INITIAL]
+# Archival fidelity: every fetch indexed (and tied to its WARC record), old versions kept,
+# deletions marked, validators kept for conditional requests.
+V2_ARCHIVAL = """
+CREATE TABLE fetches (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES crawl_runs(id),
+    url TEXT NOT NULL,
+    method TEXT NOT NULL DEFAULT 'GET',
+    status INTEGER,
+    fetched_at TEXT NOT NULL,
+    content_type TEXT,
+    content_length INTEGER,
+    payload_sha256 TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    warc_file TEXT,
+    warc_offset INTEGER,
+    warc_length INTEGER,
+    error TEXT
+);
+CREATE INDEX idx_fetches_url ON fetches(url);
+CREATE INDEX idx_fetches_run ON fetches(run_id);
+
+CREATE TABLE article_versions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    content_sha256 TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    replaced_in_run INTEGER REFERENCES crawl_runs(id),
+    fetch_id INTEGER REFERENCES fetches(id),
+    title TEXT,
+    lead TEXT,
+    body_text TEXT,
+    body_html TEXT,
+    byline TEXT,
+    category TEXT,
+    published_at TEXT,
+    updated_at TEXT,
+    published_raw TEXT,
+    updated_raw TEXT
+);
+CREATE INDEX idx_article_versions_article ON article_versions(article_id);
+
+ALTER TABLE articles ADD COLUMN version_seen_at TEXT;
+ALTER TABLE articles ADD COLUMN fetch_id INTEGER REFERENCES fetches(id);
+ALTER TABLE articles ADD COLUMN etag TEXT;
+ALTER TABLE articles ADD COLUMN last_modified TEXT;
+ALTER TABLE articles ADD COLUMN gone_at TEXT;
+ALTER TABLE articles ADD COLUMN gone_status INTEGER;
+
+ALTER TABLE crawl_runs ADD COLUMN mode TEXT;
+ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
+ALTER TABLE crawl_runs ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE crawl_runs ADD COLUMN articles_gone INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: list[str] = [V1_INITIAL, V2_ARCHIVAL]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

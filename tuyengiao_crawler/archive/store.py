@@ -47,6 +47,24 @@ ARTICLE_COLUMNS = (
     "updated_source",
     "extractor",
     "content_sha256",
+    "fetch_id",
+    "etag",
+    "last_modified",
+)
+# What an old version keeps when an edit replaces it.
+VERSION_COLUMNS = (
+    "content_sha256",
+    "fetch_id",
+    "title",
+    "lead",
+    "body_text",
+    "body_html",
+    "byline",
+    "category",
+    "published_at",
+    "updated_at",
+    "published_raw",
+    "updated_raw",
 )
 CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments", "related_articles")
 
@@ -118,34 +136,94 @@ class Archive:
 
     # Articles
 
-    def save_article(self, item: Mapping[str, Any], seen_at: str | None = None) -> str:
+    def save_article(
+        self, item: Mapping[str, Any], seen_at: str | None = None, run_id: int | None = None
+    ) -> str:
         """Insert or update one article and its children atomically, keyed by canonical URL.
 
-        Returns "new", "updated" or "unchanged".
+        An edit keeps the replaced version in `article_versions`. Returns "new",
+        "updated" or "unchanged".
         """
         seen_at = seen_at or utc_now()
         record = {name: item.get(name) for name in ARTICLE_COLUMNS}
         record["content_sha256"] = record["content_sha256"] or content_sha256(item)
         record["breadcrumb"] = json.dumps(item.get("breadcrumb") or [], ensure_ascii=False)
         record["last_seen_at"] = seen_at
+        record["gone_at"] = record["gone_status"] = None
         with self.db.atomic():
             row = self.conn.execute(
                 "SELECT id, content_sha256 FROM articles WHERE url = ?", (record["url"],)
             ).fetchone()
             if row is None:
-                record["first_seen_at"] = seen_at
+                record["first_seen_at"] = record["version_seen_at"] = seen_at
                 article_id = self.db["articles"].insert(record).last_pk
                 status = "new"
             elif row[1] == record["content_sha256"]:
                 article_id, status = row[0], "unchanged"
-                self.db["articles"].update(article_id, {"last_seen_at": seen_at})
+                self.db["articles"].update(
+                    article_id,
+                    {
+                        key: record[key]
+                        for key in (
+                            "last_seen_at",
+                            "fetch_id",
+                            "etag",
+                            "last_modified",
+                            "gone_at",
+                            "gone_status",
+                        )
+                    },
+                )
             else:
                 article_id, status = row[0], "updated"
+                self._keep_version(article_id, seen_at, run_id)
+                record["version_seen_at"] = seen_at
                 self.db["articles"].update(article_id, record)
             if status != "unchanged":
                 self._replace_children(article_id, item)
             self._replace_related(article_id, item.get("related") or [])
         return status
+
+    def _keep_version(self, article_id: int, replaced_at: str, run_id: int | None) -> None:
+        columns = ", ".join(VERSION_COLUMNS)
+        self.conn.execute(
+            f"""
+            INSERT INTO article_versions (article_id, first_seen_at, last_seen_at, replaced_at,
+                                          replaced_in_run, {columns})
+            SELECT id, coalesce(version_seen_at, first_seen_at), last_seen_at, ?, ?, {columns}
+            FROM articles WHERE id = ?
+            """,
+            (replaced_at, run_id, article_id),
+        )
+
+    def touch_article(
+        self, url: str, seen_at: str | None = None, fetch_id: int | None = None
+    ) -> bool:
+        """Record that an archived article was seen unchanged (a 304); False if unknown."""
+        with self.db.atomic():
+            cursor = self.conn.execute(
+                "UPDATE articles SET last_seen_at = ?, fetch_id = coalesce(?, fetch_id),"
+                " gone_at = NULL, gone_status = NULL WHERE url = ?",
+                (seen_at or utc_now(), fetch_id, url),
+            )
+        return cursor.rowcount > 0
+
+    def mark_gone(self, url: str, status: int, seen_at: str | None = None) -> bool:
+        """Mark an archived article as gone (404/410); nothing is deleted. False if unknown
+        or already marked."""
+        with self.db.atomic():
+            cursor = self.conn.execute(
+                "UPDATE articles SET gone_at = ?, gone_status = ? WHERE url = ? AND gone_at IS NULL",
+                (seen_at or utc_now(), status, url),
+            )
+        return cursor.rowcount > 0
+
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """(etag, last_modified) of an archived article, or None if it is not archived."""
+        row = self.conn.execute(
+            "SELECT etag, last_modified FROM articles WHERE url = ?", (url,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
 
     def _replace_children(self, article_id: int, item: Mapping[str, Any]) -> None:
         for table in CHILD_TABLES:
@@ -258,7 +336,13 @@ class Archive:
 
     # Runs
 
-    def start_run(self, start_urls: Iterable[str], profile: str | None) -> int:
+    def start_run(
+        self,
+        start_urls: Iterable[str],
+        profile: str | None,
+        mode: str | None = None,
+        pid: int | None = None,
+    ) -> int:
         with self.db.atomic():
             table = self.db["crawl_runs"].insert(
                 {
@@ -266,6 +350,8 @@ class Archive:
                     "status": "running",
                     "start_urls": json.dumps(list(start_urls)),
                     "profile": profile,
+                    "mode": mode,
+                    "pid": pid,
                 }
             )
         return int(table.last_pk)

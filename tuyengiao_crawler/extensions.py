@@ -1,0 +1,89 @@
+"""Scrapy extensions: the archive's crawl run, shared by the pipelines and middlewares."""
+
+from __future__ import annotations
+
+import os
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from tuyengiao_crawler.archive import Archive
+
+
+def run_status(reason: str, stats: dict) -> str:
+    """ok, partial (some fetches failed), failed (nothing fetched) or interrupted."""
+    if reason == "shutdown":
+        return "interrupted"
+    if not stats.get("downloader/response_count") or reason not in (
+        "finished",
+        "closespider_pagecount",
+        "closespider_itemcount",
+    ):
+        return "failed"
+    return "partial" if stats.get("tuyengiao/errors") else "ok"
+
+
+class ArchiveRun:
+    """Owns the archive connection and the `crawl_runs` row for one crawl.
+
+    Opened when the crawler is built, so pipelines and middlewares can write from their
+    first call; the run is closed on `spider_closed`, the only moment Scrapy knows why the
+    crawl ended. Others reach it with `ArchiveRun.of(crawler)`.
+    """
+
+    def __init__(self, crawler: Crawler, db_path: str) -> None:
+        self.crawler = crawler
+        self.archive = Archive(db_path)
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchiveRun:
+        db_path = crawler.settings.get("TUYENGIAO_DB")
+        if not db_path:
+            raise NotConfigured("TUYENGIAO_DB is empty")
+        extension = cls(crawler, db_path)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    @staticmethod
+    def of(crawler: Crawler) -> ArchiveRun:
+        for extension in crawler.extensions.middlewares:
+            if isinstance(extension, ArchiveRun):
+                return extension
+        raise NotConfigured("the ArchiveRun extension is not enabled")
+
+    def ensure_started(self) -> int:
+        if self.run_id is None:
+            spider = self.crawler.spider
+            self.run_id = self.archive.start_run(
+                getattr(spider, "start_urls", []),
+                getattr(spider, "profile_name", None),
+                mode=getattr(spider, "crawl_mode", None),
+                pid=os.getpid(),
+            )
+            self.crawler.stats.set_value("tuyengiao/run_id", self.run_id)
+        return self.run_id
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.ensure_started()
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.run_id is None:
+            return
+        stats = self.crawler.stats.get_stats()
+        counts = {
+            "pages_fetched": stats.get("downloader/response_count", 0)
+            - stats.get("downloader/response_status_count/304", 0),
+            "not_modified": stats.get("downloader/response_status_count/304", 0),
+            "articles_new": stats.get("tuyengiao/articles_new", 0),
+            "articles_updated": stats.get("tuyengiao/articles_updated", 0),
+            "articles_unchanged": stats.get("tuyengiao/articles_unchanged", 0),
+            "articles_gone": stats.get("tuyengiao/articles_gone", 0),
+            "items_dropped": stats.get("item_dropped_count", 0),
+            "errors": stats.get("tuyengiao/errors", 0),
+            "finish_reason": reason,
+        }
+        self.archive.finish_run(self.run_id, run_status(reason, stats), counts)
+        self.archive.close()
