@@ -18,6 +18,10 @@ class ArticleItem:
     site: str
     fetched_at: str
     http_status: int = 200
+    # The fetch (and so the WARC record) the article was read from, and its validators.
+    fetch_id: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
     extractor: str = "generic"
     title: str | None = None
     lead: str | None = None

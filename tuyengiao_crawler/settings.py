@@ -8,6 +8,12 @@ Settings of our own (defaults in brackets):
   "the bundled profile whose domains match the start URL, else generic mode" [""].
 - TUYENGIAO_EXTRA_DOMAINS: more domains (and their sub-domains) in the crawl's scope [[]].
 - TUYENGIAO_CONTACT: who runs the crawl (e-mail or URL), added to the User-Agent [""].
+- TUYENGIAO_WARC_DIR: folder of the WARC files; empty means "warc/" beside the archive [""].
+- TUYENGIAO_WARC_MAX_BYTES: a WARC file is closed and a new one started past this size
+  [1 GB]. 0 turns WARC capture off (not advised for archives).
+- TUYENGIAO_FULL: fetch everything, ignoring what the archive already holds [False].
+- TUYENGIAO_STALE_LISTING_PAGES: in an incremental run, stop paginating a category after
+  this many consecutive listing pages that hold only archived articles [2].
 """
 
 from tuyengiao_crawler import __version__
@@ -40,6 +46,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 EXTENSIONS = {
     "tuyengiao_crawler.extensions.ArchiveRun": 0,
 }
+DOWNLOADER_MIDDLEWARES = {
+    # Closest to the network, so it sees every response as the server sent it.
+    "tuyengiao_crawler.middlewares.WarcCaptureMiddleware": 950,
+}
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,
     "tuyengiao_crawler.pipelines.normalize.NormalizePipeline": 200,
@@ -51,3 +61,7 @@ TUYENGIAO_START_URLS: list[str] = []
 TUYENGIAO_PROFILE = ""
 TUYENGIAO_EXTRA_DOMAINS: list[str] = []
 TUYENGIAO_CONTACT = ""
+TUYENGIAO_WARC_DIR = ""
+TUYENGIAO_WARC_MAX_BYTES = 1_000_000_000
+TUYENGIAO_FULL = False
+TUYENGIAO_STALE_LISTING_PAGES = 2

@@ -24,6 +24,11 @@ from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_ho
 SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
 
 
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
 class ArchiveSpider(scrapy.Spider):
     """Start pages -> sub-sites and categories -> listing pages -> articles (and related links).
 
@@ -128,6 +133,9 @@ class ArchiveSpider(scrapy.Spider):
             site=site_root(urlsplit(url).hostname or ""),
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             http_status=response.status,
+            fetch_id=response.meta.get("tuyengiao_fetch_id"),
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
             **raw.as_dict(),
         )
 
