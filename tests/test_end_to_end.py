@@ -159,7 +159,9 @@ def test_demo_run_is_recorded(demo_crawl):
     assert run["articles_new"] == len(MANIFEST["articles"])
     assert run["pages_fetched"] > len(MANIFEST["articles"])
     assert run["finished_at"] is not None
-    assert f"Run {run['id']}: partial" in output
+    assert run["mode"] == "full"
+    assert f"Run {run['id']} (full): partial" in output
+    assert f"  articles new{run['articles_new']:>16}" in output
     assert "Some fetches failed; the last: http://127.0.0.1:" in output
     assert "/btg/tin-hoat-dong/bai-da-go-9999.html: HTTP 404" in output
 

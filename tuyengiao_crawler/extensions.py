@@ -9,6 +9,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from tuyengiao_crawler.archive import Archive
+from tuyengiao_crawler.archive.lock import ArchiveLock
 
 
 def run_status(reason: str, stats: dict) -> str:
@@ -34,7 +35,10 @@ class ArchiveRun:
 
     def __init__(self, crawler: Crawler, db_path: str) -> None:
         self.crawler = crawler
+        self.lock = ArchiveLock(db_path).acquire()
         self.archive = Archive(db_path)
+        # We hold the lock, so a run still marked "running" belongs to a dead process.
+        self.archive.close_stale_runs()
         self.run_id: int | None = None
 
     @classmethod
@@ -74,9 +78,8 @@ class ArchiveRun:
             return
         stats = self.crawler.stats.get_stats()
         counts = {
-            "pages_fetched": stats.get("downloader/response_count", 0)
-            - stats.get("downloader/response_status_count/304", 0),
-            "not_modified": stats.get("downloader/response_status_count/304", 0),
+            "pages_fetched": stats.get("downloader/response_count", 0),
+            "not_modified": stats.get("tuyengiao/not_modified", 0),
             "articles_new": stats.get("tuyengiao/articles_new", 0),
             "articles_updated": stats.get("tuyengiao/articles_updated", 0),
             "articles_unchanged": stats.get("tuyengiao/articles_unchanged", 0),
@@ -87,3 +90,4 @@ class ArchiveRun:
         }
         self.archive.finish_run(self.run_id, run_status(reason, stats), counts)
         self.archive.close()
+        self.lock.release()

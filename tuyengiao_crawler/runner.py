@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,6 +12,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from tuyengiao_crawler.archive import Archive
+from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.profiles import load_profile
 from tuyengiao_crawler.spiders.archive import ArchiveSpider
@@ -74,12 +76,16 @@ def run_crawl(
     *,
     profile: str | None = None,
     max_pages: int = 0,
+    full: bool = False,
+    resume: bool = False,
     log_level: str = "WARNING",
     overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Crawl into the archive at `db` and return the finished `crawl_runs` row.
 
-    Politeness is switched off only when every start URL is on this machine.
+    The crawl's queue is kept in a job folder beside the archive, so `resume=True`
+    continues a crawl that was stopped. Politeness is switched off only when every start
+    URL is on this machine.
     """
     if profile:
         loaded = load_profile(profile)
@@ -89,10 +95,33 @@ def run_crawl(
     for url in start_urls:
         check_start_url(url)
     Archive(db).close()  # fail now, with one line, if the archive cannot be opened
-    local = all(urlsplit(url).hostname in LOCAL_HOSTS for url in start_urls)
-    settings = crawl_settings(
-        db, max_pages=max_pages, log_level=log_level, local=local, overrides=overrides
-    )
+    with ArchiveLock(db):
+        jobdir = prepare_jobdir(db, resume)
+        local = all(urlsplit(url).hostname in LOCAL_HOSTS for url in start_urls)
+        settings = crawl_settings(
+            db, max_pages=max_pages, log_level=log_level, local=local, overrides=overrides
+        )
+        settings.set("JOBDIR", str(jobdir), priority="cmdline")
+        if full:
+            settings.set("TUYENGIAO_FULL", True, priority="cmdline")
+        return _run(settings, start_urls, db, profile, log_level)
+
+
+def prepare_jobdir(db: str | Path, resume: bool) -> Path:
+    """The folder Scrapy keeps a crawl's queue and seen-requests in: kept to resume,
+    emptied to start afresh."""
+    jobdir = Path(db).resolve().parent / "jobs" / Path(db).name
+    if resume:
+        if not (jobdir / "requests.seen").exists():
+            raise CrawlError(f"no stopped crawl to resume for {db}")
+    elif jobdir.exists():
+        shutil.rmtree(jobdir)
+    return jobdir
+
+
+def _run(
+    settings: Settings, start_urls: list[str], db: str | Path, profile: str | None, log_level: str
+) -> dict[str, Any]:
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(ArchiveSpider)
     process.crawl(crawler, start_url=",".join(start_urls), site=profile)

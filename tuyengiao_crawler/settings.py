@@ -49,6 +49,9 @@ EXTENSIONS = {
 DOWNLOADER_MIDDLEWARES = {
     # Closest to the network, so it sees every response as the server sent it.
     "tuyengiao_crawler.middlewares.WarcCaptureMiddleware": 950,
+    # Just inside it: conditional headers go into the archived request, and a 304 or 404
+    # is archived before its meaning (unchanged, gone) is recorded.
+    "tuyengiao_crawler.incremental.ConditionalRequestMiddleware": 900,
 }
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,

@@ -218,6 +218,19 @@ class Archive:
             )
         return cursor.rowcount > 0
 
+    def article_urls(self) -> set[str]:
+        return {row[0] for row in self.conn.execute("SELECT url FROM articles")}
+
+    def has_completed_run(self, start_urls: Iterable[str]) -> bool:
+        """Whether a crawl from these start URLs once ran to its end: only then can a
+        later run trust the archive as a baseline and skip what it already holds."""
+        row = self.conn.execute(
+            "SELECT 1 FROM crawl_runs WHERE start_urls = ? AND finish_reason = 'finished'"
+            " AND status IN ('ok', 'partial') LIMIT 1",
+            (json.dumps(list(start_urls)),),
+        ).fetchone()
+        return row is not None
+
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
         """(etag, last_modified) of an archived article, or None if it is not archived."""
         row = self.conn.execute(
@@ -361,6 +374,16 @@ class Archive:
             self.db["crawl_runs"].update(
                 run_id, {"finished_at": utc_now(), "status": status, **counts}
             )
+
+    def close_stale_runs(self) -> int:
+        """Mark runs left "running" by a process that died (SIGKILL, power loss) as
+        interrupted. Only call with the archive's lock held."""
+        with self.db.atomic():
+            cursor = self.conn.execute(
+                "UPDATE crawl_runs SET status = 'interrupted', finish_reason = 'killed'"
+                " WHERE status = 'running'"
+            )
+        return cursor.rowcount
 
     def run(self, run_id: int) -> dict[str, Any]:
         return self.db["crawl_runs"].get(run_id)

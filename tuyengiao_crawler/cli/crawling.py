@@ -46,13 +46,33 @@ def demo(db: str, max_pages: int, log_level: str) -> None:
 @click.option(
     "--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages (0: no limit)."
 )
+@click.option("--full", is_flag=True, help="Fetch everything, not only what changed.")
+@click.option("--resume", is_flag=True, help="Continue the crawl that was stopped.")
+@click.option(
+    "-s",
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A Scrapy or TUYENGIAO_ setting (repeatable), e.g. -s DOWNLOAD_DELAY=2.",
+)
 @log_level_option
 def crawl(
-    site: str | None, start_urls: tuple[str, ...], db: str, max_pages: int, log_level: str
+    site: str | None,
+    start_urls: tuple[str, ...],
+    db: str,
+    max_pages: int,
+    full: bool,
+    resume: bool,
+    settings: tuple[str, ...],
+    log_level: str,
 ) -> None:
     """Crawl a site into the archive, politely (robots.txt, AutoThrottle, 2 requests at a time).
 
     Without a profile for the site, articles are found and read by generic heuristics.
+    Once a crawl of the same start URLs has finished, later runs are incremental: they
+    revisit listing pages, ask for archived articles only if changed, and stop paginating
+    after pages of known articles. Exits 1 if the crawl failed, 3 if it was interrupted.
 
     \b
     Example: tuyengiao crawl --start-url http://127.0.0.1:8000/ --db data/local.sqlite
@@ -62,8 +82,23 @@ def crawl(
         raise click.UsageError("give --site PROFILE or --start-url URL")
     from tuyengiao_crawler.runner import run_crawl
 
+    overrides = {}
+    for item in settings:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
+        overrides[name.strip()] = value
     started = time.monotonic()
-    run = run_crawl(list(start_urls), db, profile=site, max_pages=max_pages, log_level=log_level)
+    run = run_crawl(
+        list(start_urls),
+        db,
+        profile=site,
+        max_pages=max_pages,
+        full=full,
+        resume=resume,
+        log_level=log_level,
+        overrides=overrides,
+    )
     _report_run(run, db, time.monotonic() - started)
 
 
@@ -88,6 +123,18 @@ def demo_site(port: int) -> None:
         raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}") from None
 
 
+EXIT_INTERRUPTED = 3
+RUN_COUNTS = (
+    ("pages fetched", "pages_fetched"),
+    ("not modified (304)", "not_modified"),
+    ("articles new", "articles_new"),
+    ("articles updated", "articles_updated"),
+    ("articles unchanged", "articles_unchanged"),
+    ("articles gone", "articles_gone"),
+    ("errors", "errors"),
+)
+
+
 def _report_run(run: dict[str, Any], db: str, seconds: float) -> None:
     from tuyengiao_crawler.archive import archive_stats, open_readonly
 
@@ -96,11 +143,9 @@ def _report_run(run: dict[str, Any], db: str, seconds: float) -> None:
         data = archive_stats(conn)
     finally:
         conn.close()
-    click.echo(
-        f"Run {run['id']}: {run['status']} in {seconds:.1f}s: {run['pages_fetched']} pages fetched, "
-        f"{run['articles_new']} new, {run['articles_updated']} updated, "
-        f"{run['articles_unchanged']} unchanged, {run['errors']} errors"
-    )
+    click.echo(f"Run {run['id']} ({run['mode']}): {run['status']} in {seconds:.1f}s")
+    for label, key in RUN_COUNTS:
+        click.echo(f"  {label:<20}{run[key]:>8}")
     click.echo(
         f"Archive {db}: {data['articles']} articles, {data['authors']} authors, "
         f"{data['documents']} documents; published {data['first_published']} .. {data['last_published']}"
@@ -110,3 +155,6 @@ def _report_run(run: dict[str, Any], db: str, seconds: float) -> None:
     if run["status"] == "failed":
         detail = run.get("last_error") or run.get("finish_reason")
         raise click.ClickException(f"crawl failed: {detail}")
+    if run["status"] == "interrupted":
+        click.echo("Error: crawl interrupted; continue it with --resume", err=True)
+        raise SystemExit(EXIT_INTERRUPTED)

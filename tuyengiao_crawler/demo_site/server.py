@@ -101,6 +101,8 @@ class DemoHTTPServer(ThreadingHTTPServer):
         self.redirects = redirects
         self.modified = modified
         self.requests: deque[tuple[str, str]] = deque(maxlen=100_000)
+        # Off: no ETag/Last-Modified and never 304, like many real sites.
+        self.validators = True
         self.lock = threading.Lock()
 
     @property
@@ -176,7 +178,9 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
         etag = '"' + hashlib.sha1(data).hexdigest() + '"'
         modified = self.server.modified.get(path, DEFAULT_LAST_MODIFIED)
         headers = {"ETag": etag, "Last-Modified": format_datetime(modified, usegmt=True)}
-        if self._not_modified(etag, modified):
+        if not self.server.validators:
+            headers = {}
+        elif self._not_modified(etag, modified):
             self._send(HTTPStatus.NOT_MODIFIED, b"", None, True, extra=headers)
             return
         self._send(HTTPStatus.OK, data, ctype, head, extra=headers)
@@ -244,8 +248,15 @@ class DemoSite:
     every (method, raw path) received, e.g. to assert that ``/admin/`` was never fetched.
     """
 
-    def __init__(self, port: int = 0, host: str = "127.0.0.1", root: Path | None = None) -> None:
+    def __init__(
+        self,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        root: Path | None = None,
+        validators: bool = True,
+    ) -> None:
         self.host = host
+        self.validators = validators
         self.port = port
         self.root = Path(root) if root is not None else WWW_DIR
         manifest = self.root.parent / "manifest.json"
@@ -260,6 +271,7 @@ class DemoSite:
         self._server = DemoHTTPServer(
             (self.host, self.port), self.root, self._redirects, self._modified
         )
+        self._server.validators = self.validators
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(
             target=self._server.serve_forever,

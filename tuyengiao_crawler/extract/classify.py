@@ -98,6 +98,34 @@ def pagination_links(sel: Selector, url: str) -> list[str]:
     return _dedupe([t for a, t in _links(sel, url) if _is_pager_link(a, t)], url)
 
 
+NEXT_WORDS = frozenset(
+    {"trang sau", "sau", "tiếp", "tiếp theo", "trang tiếp", "»", "›", ">", ">>", "next"}
+)
+_PAGE_NUMBER = re.compile(
+    r"(?:(?:trang|page)[-_/]?|[?&](?:page|trang|p|pg|paged)=)(\d{1,4})", re.IGNORECASE
+)
+
+
+def _page_number(url: str) -> int:
+    found = _PAGE_NUMBER.findall(url)
+    return int(found[-1]) if found else 1
+
+
+def next_page_link(sel: Selector, url: str) -> str | None:
+    """The link to the next page of a listing: rel=next, a "Trang sau"-like link, or the
+    page numbered one more than this one."""
+    pager = [(a, t) for a, t in _links(sel, url) if _is_pager_link(a, t)]
+    for a, target in pager:
+        text = one_line(a.text_content()).casefold()
+        if "next" in (a.get("rel") or "").lower().split() or text in NEXT_WORDS:
+            return target
+    wanted = str(_page_number(url) + 1)
+    for a, target in pager:
+        if one_line(a.text_content()) == wanted:
+            return target
+    return None
+
+
 def _is_index(target: str) -> bool:
     parts = urlsplit(target)
     last = parts.path.rsplit("/", 1)[-1].lower()

@@ -30,6 +30,9 @@ SELECTOR_KEYS = frozenset(
         "related",
         "attachments",
         "follow",
+        "listing",
+        "pagination",
+        "next_page",
     }
 )
 REQUIRED_SELECTORS = ("article", "title", "body")

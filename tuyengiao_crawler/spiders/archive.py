@@ -8,14 +8,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from tuyengiao_crawler.extensions import ArchiveRun
 from tuyengiao_crawler.extract.classify import page_kind
 from tuyengiao_crawler.extract.generic import extract_generic
+from tuyengiao_crawler.extract.listing import ListingLinks, listing_links
 from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url, site_root
 from tuyengiao_crawler.items import ArticleItem
@@ -50,7 +53,19 @@ class ArchiveSpider(scrapy.Spider):
     ) -> ArchiveSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider._configure(crawler.settings)
+        # Connected before the extensions exist, so this runs before the run is recorded.
+        crawler.signals.connect(spider._read_archive, signal=signals.spider_opened)
         return spider
+
+    def _read_archive(self) -> None:
+        """Full or incremental: incremental only once a crawl of these start URLs has
+        finished, so an interrupted first crawl is never mistaken for a baseline."""
+        archive = ArchiveRun.of(self.crawler).archive
+        full = self.settings.getbool("TUYENGIAO_FULL") or not archive.has_completed_run(
+            self.start_urls
+        )
+        self.crawl_mode = "full" if full else "incremental"
+        self.known = set() if full else archive.article_urls()
 
     def _configure(self, settings: scrapy.settings.BaseSettings) -> None:
         site = self._site_arg or settings.get("TUYENGIAO_PROFILE") or None
@@ -72,6 +87,9 @@ class ArchiveSpider(scrapy.Spider):
         self.scope = Scope(self.start_urls, extra)
         self.allowed_domains = self.scope.allowed_domains
         self.follow_css = self.profile.css("follow") if self.profile else None
+        self.stale_limit = max(1, settings.getint("TUYENGIAO_STALE_LISTING_PAGES"))
+        self.crawl_mode = "full"
+        self.known: set[str] = set()
         contact = settings.get("TUYENGIAO_CONTACT")
         if contact:
             # UserAgentMiddleware prefers the spider's own user_agent to the setting.
@@ -85,8 +103,8 @@ class ArchiveSpider(scrapy.Spider):
         for url in self.start_urls:
             yield self._request(url)
 
-    def _request(self, url: str) -> Request:
-        return Request(url, callback=self.parse, errback=self.on_error)
+    def _request(self, url: str, **meta: Any) -> Request:
+        return Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     def parse(self, response: Response) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
@@ -140,13 +158,37 @@ class ArchiveSpider(scrapy.Spider):
         )
 
     def _follow(self, response: TextResponse) -> Iterator[Request]:
+        listing = listing_links(response.selector, response.url, self.profile)
+        pager = {canonicalize_url(url) for url in listing.pager}
         anchors = response.css(self.follow_css) if self.follow_css else response.css("a")
         seen: set[str] = set()
         for href in anchors.xpath("@href").getall():
             url = self._followable(response, href)
-            if url and url not in seen:
+            if url and url not in seen and url not in pager:
                 seen.add(url)
                 yield self._request(url)
+        yield from self._paginate(response, listing, pager)
+
+    def _paginate(
+        self, response: TextResponse, listing: ListingLinks, pager: set[str]
+    ) -> Iterator[Request]:
+        """A full crawl walks every page; an incremental one walks page by page and stops
+        after `stale_limit` pages in a row that hold only archived articles."""
+        if self.crawl_mode == "full":
+            for url in sorted(pager):
+                if url in self.scope:
+                    yield self._request(url)
+            return
+        stale = response.meta.get("stale_pages", 0)
+        articles = [canonicalize_url(url) for url in listing.articles]
+        stale = stale + 1 if articles and all(u in self.known for u in articles) else 0
+        if stale >= self.stale_limit:
+            self.crawler.stats.inc_value("tuyengiao/pagination_stopped")
+            return
+        if listing.next_page:
+            url = canonicalize_url(listing.next_page)
+            if url in self.scope:
+                yield self._request(url, stale_pages=stale)
 
     def _followable(self, response: TextResponse, href: str) -> str | None:
         href = href.strip()
@@ -163,7 +205,9 @@ class ArchiveSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            return  # robots.txt or an offsite redirect: a decision, not a failure
+            return  # robots.txt, an offsite redirect or a 304: a decision, not a failure
+        if failure.request.meta.get("tuyengiao_gone"):
+            return  # an archived article was deleted: recorded as gone, not as an error
         if failure.check(HttpError):
             response = failure.value.response
             reason = f"HTTP {response.status}"
