@@ -111,6 +111,10 @@ class ArchiveSpider(scrapy.Spider):
             return
         if self._is_article(response):
             yield self._parse_article(response)
+            if canonicalize_url(response.url) in self.known:
+                # An archived article's links were followed when it was new; anything new
+                # since is reached from the listing pages an incremental run revisits.
+                return
         yield from self._follow(response)
 
     def _is_article(self, response: TextResponse) -> bool:
