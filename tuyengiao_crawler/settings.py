@@ -14,6 +14,9 @@ Settings of our own (defaults in brackets):
 - TUYENGIAO_FULL: fetch everything, ignoring what the archive already holds [False].
 - TUYENGIAO_STALE_LISTING_PAGES: in an incremental run, stop paginating a category after
   this many consecutive listing pages that hold only archived articles [2].
+- TUYENGIAO_PROGRESS: "auto" (a live line on a terminal, plain lines otherwise), "live",
+  "lines" or "off" ["auto"].
+- TUYENGIAO_PROGRESS_INTERVAL: seconds between plain progress lines [60].
 """
 
 from tuyengiao_crawler import __version__
@@ -45,6 +48,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {
     "tuyengiao_crawler.extensions.ArchiveRun": 0,
+    "tuyengiao_crawler.extensions.Progress": 10,
 }
 DOWNLOADER_MIDDLEWARES = {
     # Closest to the network, so it sees every response as the server sent it.
@@ -68,3 +72,5 @@ TUYENGIAO_WARC_DIR = ""
 TUYENGIAO_WARC_MAX_BYTES = 1_000_000_000
 TUYENGIAO_FULL = False
 TUYENGIAO_STALE_LISTING_PAGES = 2
+TUYENGIAO_PROGRESS = "auto"
+TUYENGIAO_PROGRESS_INTERVAL = 60
