@@ -12,7 +12,7 @@ from tuyengiao_crawler.extensions import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 LINE = re.compile(
-    r"\[progress\] \d+:\d\d:\d\d pages (\d+) \(304: \d+\), articles (\d+) .* errors \d+, [\d.]+ pages/s"
+    r"\[progress\] \d+:\d\d:\d\d pages (\d+) \(304: \d+\), articles (\d+) [^\r\n]* errors \d+, [\d.]+ pages/s"
 )
 
 
