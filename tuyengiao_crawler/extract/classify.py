@@ -42,7 +42,7 @@ _SKIP = ("javascript:", "mailto:", "tel:", "data:", "#")
 def _links(sel: Selector, url: str) -> list[tuple[etree._Element, str]]:
     """Every followable link as (element, absolute URL), in document order."""
     root = sel.root
-    if isinstance(root, str) or root is None:
+    if not isinstance(root, etree._Element):
         return []
     found = []
     for a in root.iter("a"):
@@ -214,7 +214,7 @@ def _looks_like_article(root: etree._Element, metas: dict[str, str]) -> bool:
 def page_kind(sel: Selector, url: str) -> str:
     """ "article", "listing" or "other", from meta tags first and page shape second."""
     root = sel.root
-    if isinstance(root, str) or root is None:
+    if not isinstance(root, etree._Element):
         return "other"
     try:
         metas = generic.meta_tags(root)

@@ -664,7 +664,8 @@ def article_area(
 
 
 def _extract(sel: Selector, url: str, article: RawArticle) -> None:
-    if isinstance(sel.root, str) or sel.root is None:
+    # parsel reads JSON-looking text as JSON: such a page has no HTML tree to search.
+    if not isinstance(sel.root, etree._Element):
         return
     page = detached_copy(sel)
     root = page.root

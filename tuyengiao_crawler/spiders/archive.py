@@ -107,7 +107,7 @@ class ArchiveSpider(scrapy.Spider):
         return Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     def parse(self, response: Response) -> Iterator[Any]:
-        if not isinstance(response, TextResponse):
+        if not isinstance(response, TextResponse) or response.selector.type != "html":
             return
         if self._is_article(response):
             yield self._parse_article(response)
