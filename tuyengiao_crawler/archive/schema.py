@@ -178,7 +178,84 @@ ALTER TABLE crawl_runs ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE crawl_runs ADD COLUMN articles_gone INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: list[str] = [V1_INITIAL, V2_ARCHIVAL]
+# Researcher interface: full-text search (filled by the code, see archive/fts.py: the
+# folding happens in Python, so there are no triggers) and views that save joins.
+V3_RESEARCH = """
+CREATE VIRTUAL TABLE articles_fts_exact USING fts5(
+    title, lead, body_text, content_sha256 UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, lead, body_text,
+    content = '', tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE VIEW article_details AS
+SELECT
+    a.id,
+    a.url,
+    a.site,
+    a.category,
+    a.title,
+    a.lead,
+    a.published_at,
+    substr(a.published_at, 1, 7) AS published_month,
+    a.updated_at,
+    (SELECT json_group_array(name) FROM (
+        SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+        WHERE aa.article_id = a.id AND aa.role = 'author' ORDER BY aa.position)) AS authors,
+    (SELECT json_group_array(name) FROM (
+        SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+        WHERE aa.article_id = a.id AND aa.role = 'organization' ORDER BY aa.position)) AS organizations,
+    (SELECT json_group_array(canonical) FROM (
+        SELECT d.canonical FROM article_documents ad JOIN documents d ON d.id = ad.document_id
+        WHERE ad.article_id = a.id GROUP BY d.id ORDER BY min(ad.id))) AS documents,
+    (SELECT json_group_array(kind) FROM (
+        SELECT coalesce(d.kind, ad.kind) AS kind FROM article_documents ad
+        LEFT JOIN documents d ON d.id = ad.document_id
+        WHERE ad.article_id = a.id AND coalesce(d.kind, ad.kind) IS NOT NULL
+        GROUP BY 1 ORDER BY min(ad.id))) AS document_kinds,
+    (SELECT count(*) FROM article_documents ad WHERE ad.article_id = a.id) AS citations,
+    (SELECT count(*) FROM images i WHERE i.article_id = a.id) AS images,
+    (SELECT count(*) FROM article_versions v WHERE v.article_id = a.id) AS earlier_versions,
+    a.byline,
+    a.extractor,
+    a.first_seen_at,
+    a.last_seen_at,
+    a.version_seen_at,
+    a.gone_at,
+    a.body_text
+FROM articles a;
+
+CREATE VIEW citations AS
+SELECT
+    ad.id,
+    ad.article_id,
+    a.published_at,
+    substr(a.published_at, 1, 7) AS published_month,
+    a.site,
+    a.category,
+    a.title AS article_title,
+    a.url AS article_url,
+    ad.document_id,
+    d.canonical AS document,
+    coalesce(d.kind, ad.kind) AS document_kind,
+    coalesce(d.number, ad.number) AS number,
+    d.year,
+    d.type_code,
+    d.issuer_code,
+    coalesce(d.issued_on, ad.issued_on) AS issued_on,
+    coalesce(d.issuer, ad.issuer) AS issuer,
+    ad.field,
+    ad.surface,
+    ad.start,
+    ad."end"
+FROM article_documents ad
+JOIN articles a ON a.id = ad.article_id
+LEFT JOIN documents d ON d.id = ad.document_id;
+"""
+
+MIGRATIONS: list[str] = [V1_INITIAL, V2_ARCHIVAL, V3_RESEARCH]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from tuyengiao_crawler.archive.fts import index_article
 from tuyengiao_crawler.archive.schema import SchemaError, migrate
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.normalize import author_key
@@ -182,6 +183,7 @@ class Archive:
             if status != "unchanged":
                 self._replace_children(article_id, item)
             self._replace_related(article_id, item.get("related") or [])
+            index_article(self.conn, article_id)
         return status
 
     def _keep_version(self, article_id: int, replaced_at: str, run_id: int | None) -> None:

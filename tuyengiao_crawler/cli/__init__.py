@@ -85,4 +85,4 @@ def main() -> None:
 
 
 # Registered last: the command modules import the group above.
-from tuyengiao_crawler.cli import crawling, reading  # noqa: E402, F401
+from tuyengiao_crawler.cli import crawling, reading, research  # noqa: E402, F401

@@ -1,0 +1,9 @@
+"""Fixtures for the researcher-interface tests."""
+
+import pytest
+from research_data import make_archive
+
+
+@pytest.fixture
+def archive_db(tmp_path):
+    return make_archive(tmp_path / "archive.sqlite")

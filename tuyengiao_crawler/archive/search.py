@@ -1,0 +1,352 @@
+"""Full-text search of the archive, and the article filters search and export share.
+
+The default search is accent-insensitive ("tuyen giao" finds "tuyên giáo", "dang uy"
+finds "Đảng ủy", "hoà" finds "hòa"); `exact=True` keeps diacritics but still treats old
+and new tone placement as one spelling. Queries use FTS5 syntax (phrases in double
+quotes, AND/OR/NOT, prefix*, `title:`); a bare document number such as 05-CT/TW is
+quoted for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tuyengiao_crawler.archive.fts import (
+    EXACT_TABLE,
+    FTS_TABLE,
+    fold,
+    folded_text,
+    index_ready,
+    unify_tones,
+    word_key,
+)
+from tuyengiao_crawler.errors import TuyengiaoError
+
+MARK_START, MARK_END = "«", "»"
+# Ranking weights for title, lead, body_text.
+WEIGHTS = (10.0, 4.0, 1.0)
+_OPERATORS = {"AND", "OR", "NOT"}
+_BAREWORD_RE = re.compile(r"^[\w\u0080-\U0010ffff]+$")
+_SYNTAX_CHARS = set('"():{}^*+')
+_WORD_RE = re.compile(r"\w+")
+_CHUNK_RE = re.compile(r'"[^"]*"?|[^\s"]+')
+_ISO_PARTIAL_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class SearchError(TuyengiaoError):
+    """A query or filter the user can fix; one line."""
+
+
+@dataclass
+class ArticleFilters:
+    """Filters on articles shared by `search` and `export`."""
+
+    since: str | None = None
+    until: str | None = None
+    category: str | None = None
+    author: str | None = None
+    document: str | None = None
+    match: str | None = None
+    exact: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, check_date(value, f"--{name}"))
+
+    def active(self) -> bool:
+        return any(
+            getattr(self, name) for name in ("since", "until", "category", "author", "document")
+        ) or bool(self.match)
+
+
+def check_date(value: str, option: str) -> str:
+    """An ISO date at year, month or day precision (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    value = value.strip()
+    ok = bool(_ISO_PARTIAL_RE.match(value))
+    if ok:
+        parts = [int(p) for p in value.split("-")]
+        try:
+            date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            ok = False
+    if not ok:
+        raise SearchError(f"{option} {value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return value
+
+
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """Register the Python helpers the filters use (our connections only)."""
+    conn.create_function("tg_fold", 1, fold, deterministic=True)
+
+
+def filter_clauses(filters: ArticleFilters | None, alias: str = "a") -> tuple[list[str], dict]:
+    """SQL conditions on an `articles` row named `alias`, with their named parameters.
+
+    Dates compare at the coarser precision of the two sides, so `--since 2020-03-15`
+    keeps an article dated only "2020-03", and `--until 2020` keeps all of 2020.
+    """
+    if filters is None:
+        return [], {}
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    published = f"substr({alias}.published_at, 1, 10)"
+    for name, op in (("since", ">="), ("until", "<=")):
+        value = getattr(filters, name)
+        if value:
+            width = f"min(length({published}), length(:{name}))"
+            clauses.append(
+                f"{alias}.published_at IS NOT NULL AND "
+                f"substr({published}, 1, {width}) {op} substr(:{name}, 1, {width})"
+            )
+            params[name] = value
+    if filters.category:
+        clauses.append(f"tg_fold({alias}.category) = tg_fold(:category)")
+        params["category"] = filters.category
+    if filters.author:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM article_authors f_aa JOIN authors f_au"
+            " ON f_au.id = f_aa.author_id"
+            f" WHERE f_aa.article_id = {alias}.id AND tg_fold(f_au.name) = tg_fold(:author))"
+        )
+        params["author"] = filters.author
+    if filters.document:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM article_documents f_ad LEFT JOIN documents f_d"
+            " ON f_d.id = f_ad.document_id"
+            f" WHERE f_ad.article_id = {alias}.id AND (tg_fold(f_d.canonical) = tg_fold(:document)"
+            " OR tg_fold(coalesce(f_d.kind, f_ad.kind)) = tg_fold(:document)))"
+        )
+        params["document"] = filters.document
+    if filters.match:
+        table = EXACT_TABLE if filters.exact else FTS_TABLE
+        clauses.append(f"{alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :match)")
+        params["match"] = fts_query(filters.match, exact=filters.exact)
+    return clauses, params
+
+
+# Queries
+
+
+def _quote_chunk(chunk: str) -> str:
+    """Quote a chunk FTS5 would reject as a bareword (05-CT/TW, COVID-19, 2021.)."""
+    if chunk.startswith('"') or chunk in _OPERATORS or chunk == "NEAR":
+        return chunk
+    if any(ch in _SYNTAX_CHARS for ch in chunk):
+        return chunk
+    if _BAREWORD_RE.match(chunk):
+        return chunk
+    if not _WORD_RE.search(chunk):
+        return chunk  # lone punctuation: let FTS5 say what is wrong
+    return f'"{chunk}"'
+
+
+def fts_query(query: str, exact: bool = False) -> str:
+    """The FTS5 query to run for what the user typed, in the index's spelling."""
+    query = unicodedata.normalize("NFC", query).strip()
+    if not query:
+        raise SearchError("empty search query")
+    if "NEAR(" not in query:
+        query = " ".join(_quote_chunk(chunk) for chunk in _CHUNK_RE.findall(query))
+    return unify_tones(query) if exact else folded_text(query)
+
+
+def query_terms(query: str, exact: bool = False) -> list[tuple[tuple[str, ...], bool]]:
+    """The words and phrases to highlight: ((word keys...), last_is_prefix) each."""
+    terms: list[tuple[tuple[str, ...], bool]] = []
+    skip_next = False
+    for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", query)):
+        if chunk in _OPERATORS or chunk.startswith("NEAR"):
+            skip_next = chunk == "NOT"
+            continue
+        if skip_next:
+            skip_next = False
+            continue
+        if ":" in chunk and not chunk.startswith('"'):
+            chunk = chunk.split(":", 1)[1]
+        prefix = chunk.rstrip(")").endswith("*")
+        words = tuple(word_key(w, exact) for w in _WORD_RE.findall(chunk))
+        if words:
+            terms.append((words, prefix))
+    return terms
+
+
+def find_spans(
+    text: str, terms: list[tuple[tuple[str, ...], bool]], exact: bool
+) -> list[tuple[int, int]]:
+    """Character spans in `text` where one of the terms (a word or phrase) occurs."""
+    if not text or not terms:
+        return []
+    tokens = [(m.start(), m.end(), word_key(m.group(), exact)) for m in _WORD_RE.finditer(text)]
+    spans = []
+    for i in range(len(tokens)):
+        for words, prefix in terms:
+            n = len(words)
+            if i + n > len(tokens):
+                continue
+            window = tokens[i : i + n]
+            if all(t[2] == w for t, w in zip(window[:-1], words[:-1], strict=True)) and (
+                window[-1][2].startswith(words[-1]) if prefix else window[-1][2] == words[-1]
+            ):
+                spans.append((window[0][0], window[-1][1]))
+                break
+    # "«Tuyên» «giáo»" reads better as "«Tuyên giáo»": join matches only spaces apart.
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start >= merged[-1][1] and text[merged[-1][1] : start] == " ":
+            merged[-1] = (merged[-1][0], end)
+        elif not merged or start >= merged[-1][1]:
+            merged.append((start, end))
+    return merged
+
+
+def mark(
+    text: str, spans: list[tuple[int, int]], start: str = MARK_START, end: str = MARK_END
+) -> str:
+    out, last = [], 0
+    for s, e in spans:
+        if s < last:
+            continue
+        out += [text[last:s], start, text[s:e], end]
+        last = e
+    out.append(text[last:])
+    return "".join(out)
+
+
+def make_snippet(
+    text: str, spans: list[tuple[int, int]], width: int = 220
+) -> tuple[str, list[tuple[int, int]]]:
+    """The `width`-character window of `text` with the most matches, cut at word breaks."""
+    text = text or ""
+    if not spans:
+        cut = text[:width]
+        if len(text) > width:
+            cut = cut.rsplit(" ", 1)[0] + " …"
+        return " ".join(cut.split()), []
+    best, best_count = 0, -1
+    for i, (s, _) in enumerate(spans):
+        count = sum(1 for s2, _ in spans[i:] if s2 < s + width)
+        if count > best_count:
+            best, best_count = i, count
+    start = max(0, spans[best][0] - width // 4)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else 0
+    stop = min(len(text), start + width)
+    if stop < len(text):
+        space = text.rfind(" ", spans[best][1], stop)
+        stop = space if space > 0 else stop
+    inside = [(s, e) for s, e in spans if s >= start and e <= stop]
+    prefix = "… " if start else ""
+    suffix = " …" if stop < len(text) else ""
+    piece = text[start:stop]
+    # Offsets are kept through whitespace clean-up by replacing each run with one space
+    # only where the run is a newline (paragraph breaks become " ¶ ").
+    result, shifted, pos = [prefix], [], len(prefix)
+    cursor = start
+    for s, e in inside:
+        chunk = piece[cursor - start : s - start].replace("\n\n", " ¶ ").replace("\n", " ")
+        result.append(chunk)
+        pos += len(chunk)
+        word = text[s:e]
+        result.append(word)
+        shifted.append((pos, pos + len(word)))
+        pos += len(word)
+        cursor = e
+    result.append(piece[cursor - start :].replace("\n\n", " ¶ ").replace("\n", " "))
+    result.append(suffix)
+    return "".join(result), shifted
+
+
+@dataclass
+class SearchResult:
+    total: int
+    results: list[dict[str, Any]]
+    unindexed: int
+
+
+def search_articles(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    exact: bool = False,
+    filters: ArticleFilters | None = None,
+    limit: int = 20,
+) -> SearchResult:
+    """Ranked articles matching `query` (best first) with highlighted snippets."""
+    if not index_ready(conn):
+        raise SearchError(
+            "this archive has no search index yet; run `tuyengiao reindex --db PATH` once"
+        )
+    prepare_connection(conn)
+    table = EXACT_TABLE if exact else FTS_TABLE
+    clauses, params = filter_clauses(filters)
+    params["query"] = fts_query(query, exact=exact)
+    where = " AND ".join([f"{table} MATCH :query", *clauses])
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    sql = f"""
+        SELECT a.id, a.url, a.title, a.lead, a.body_text, a.published_at, a.category,
+               bm25({table}, {weights}) AS score,
+               (SELECT json_group_array(au.name) FROM article_authors aa
+                JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id) AS authors,
+               (SELECT json_group_array(DISTINCT d.canonical) FROM article_documents ad
+                JOIN documents d ON d.id = ad.document_id WHERE ad.article_id = a.id) AS documents
+        FROM {table} JOIN articles a ON a.id = {table}.rowid
+        WHERE {where}
+        ORDER BY score, a.published_at DESC
+        LIMIT :limit
+    """
+    count_sql = (
+        f"SELECT count(*) FROM {table} JOIN articles a ON a.id = {table}.rowid WHERE {where}"
+    )
+    try:
+        cursor = conn.execute(sql, {**params, "limit": limit})
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        total = conn.execute(count_sql, params).fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if "fts5" in message or "unterminated string" in message or "no such column" in message:
+            raise SearchError(
+                f"cannot search for {query!r}: {message.removeprefix('fts5: ')}"
+                ' (quote phrases with "...", put words around AND/OR/NOT)'
+            ) from None
+        raise
+    terms = query_terms(query, exact)
+    results = []
+    for rank, row in enumerate(rows, 1):
+        title_spans = find_spans(row["title"] or "", terms, exact)
+        field, spans = "body_text", find_spans(row["body_text"] or "", terms, exact)
+        if not spans:
+            lead_spans = find_spans(row["lead"] or "", terms, exact)
+            if lead_spans or not row["body_text"]:
+                field, spans = "lead", lead_spans
+        snippet, snippet_spans = make_snippet(row[field] or "", spans)
+        results.append(
+            {
+                "rank": rank,
+                "id": row["id"],
+                "published_at": row["published_at"],
+                "category": row["category"],
+                "title": row["title"],
+                "url": row["url"],
+                "authors": json.loads(row["authors"] or "[]"),
+                "documents": json.loads(row["documents"] or "[]"),
+                "score": float(f"{-row['score']:.6g}"),
+                "snippet": mark(snippet, snippet_spans),
+                "title_spans": title_spans,
+                "snippet_spans": snippet_spans,
+                "snippet_text": snippet,
+            }
+        )
+    unindexed = conn.execute(
+        f"SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM {EXACT_TABLE})"
+    ).fetchone()[0]
+    return SearchResult(total=total, results=results, unindexed=max(0, unindexed))
