@@ -6,9 +6,9 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
+from tuyengiao_crawler.extensions import ArchiveRun, run_status
 from tuyengiao_crawler.items import ArticleItem
 from tuyengiao_crawler.pipelines.normalize import NormalizePipeline
-from tuyengiao_crawler.extensions import ArchiveRun, run_status
 from tuyengiao_crawler.pipelines.store import StorePipeline
 from tuyengiao_crawler.pipelines.validate import ValidatePipeline
 

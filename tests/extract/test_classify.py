@@ -122,11 +122,15 @@ def test_next_page_link_forms():
     base = "http://127.0.0.1:8000/tin/"
     numbered = '<div class="pagination"><span class="current">1</span><a href="trang-2.html">2</a><a href="trang-3.html">3</a></div>'
     assert next_page_link(Selector(text=numbered), base) == base + "trang-2.html"
-    on_two = '<div class="pagination"><a href="./">1</a><span>2</span><a href="trang-3.html">3</a></div>'
+    on_two = (
+        '<div class="pagination"><a href="./">1</a><span>2</span><a href="trang-3.html">3</a></div>'
+    )
     assert next_page_link(Selector(text=on_two), base + "trang-2.html") == base + "trang-3.html"
     worded = '<div class="phan-trang"><a href="?page=4">4</a><a href="?page=3">Trang sau</a></div>'
     assert next_page_link(Selector(text=worded), base + "?page=2") == base + "?page=3"
     rel = '<a rel="next" href="/tin/p/9">›</a>'
     assert next_page_link(Selector(text=rel), base) == "http://127.0.0.1:8000/tin/p/9"
-    last = '<div class="pagination"><a href="trang-2.html">2</a><span class="current">3</span></div>'
+    last = (
+        '<div class="pagination"><a href="trang-2.html">2</a><span class="current">3</span></div>'
+    )
     assert next_page_link(Selector(text=last), base + "trang-3.html") is None
