@@ -133,7 +133,8 @@ class Progress:
     def spider_opened(self, spider: Spider) -> None:
         self.started = time.monotonic()
         self.loop = task.LoopingCall(self.show)
-        self.loop.start(self.LIVE_INTERVAL if self.mode == "live" else self.interval, now=False)
+        every = min(self.LIVE_INTERVAL, self.interval) if self.mode == "live" else self.interval
+        self.loop.start(every, now=False)
 
     def spider_closed(self, spider: Spider) -> None:
         if self.loop is not None and self.loop.running:
