@@ -20,6 +20,8 @@ from tuyengiao_crawler.extract.urls import Scope, canonicalize_url, site_root
         ("https://example.vn", "https://example.vn/"),
         ("http://example.vn/tin?page=2&cat=5&fbclid=x", "http://example.vn/tin?cat=5&page=2"),
         ("http://example.vn/a/./b/../c.html;jsessionid=12AB", "http://example.vn/a/c.html"),
+        ("HTTP://0/./", "http://0/"),  # found by hypothesis: was "http://0//"
+        ("http://example.vn/a/b/../", "http://example.vn/a/"),
         ("http://example.vn/tin tức.html", "http://example.vn/tin%20t%E1%BB%A9c.html"),
         ("http://example.vn/tin%20t%E1%BB%A9c.html", "http://example.vn/tin%20t%E1%BB%A9c.html"),
         ("http://example.vn/Default.aspx?ID=5", "http://example.vn/?ID=5"),

@@ -43,3 +43,6 @@ class ArticleItem:
     authors: list[dict[str, str]] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
     content_sha256: str | None = None
+    # Broken text: "repaired:<how>" (cp1258, utf-8, tcvn3, vni, utf8-double) or
+    # "suspect:<what>"; the spider may leave a "font:<encoding>" hint for the pipeline.
+    quality: str | None = None

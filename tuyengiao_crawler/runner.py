@@ -25,6 +25,8 @@ LOCAL_OVERRIDES: dict[str, Any] = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     "RETRY_TIMES": 1,
     "DOWNLOAD_TIMEOUT": 15,
+    # A local server's Retry-After is still honoured; there is no crowd to back off from.
+    "TUYENGIAO_RETRY_BACKOFF": 0.1,
 }
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 

@@ -17,6 +17,15 @@ Settings of our own (defaults in brackets):
 - TUYENGIAO_PROGRESS: "auto" (a live line on a terminal, plain lines otherwise), "live",
   "lines" or "off" ["auto"].
 - TUYENGIAO_PROGRESS_INTERVAL: seconds between plain progress lines [60].
+- TUYENGIAO_RETRY_BACKOFF: seconds before the first retry of a failed fetch, doubled for
+  each further retry [2].
+- TUYENGIAO_RETRY_BACKOFF_MAX: the longest backoff between retries, in seconds [60].
+- TUYENGIAO_RETRY_AFTER_MAX: a server's Retry-After is honoured up to this many seconds [120].
+- TUYENGIAO_MAX_LISTING_PAGES: the most pages of one listing series (a category's pages, a
+  calendar's days: same URL up to its numbers) whose links are followed; catches endless
+  pagination and calendar traps [500].
+- TUYENGIAO_MIN_FREE_MB: the crawl stops (run "failed", reason disk_full) when less than
+  this is free beside the archive; a "disk full" error stops it too. 0: no check [50].
 """
 
 from tuyengiao_crawler import __version__
@@ -49,6 +58,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 EXTENSIONS = {
     "tuyengiao_crawler.extensions.ArchiveRun": 0,
     "tuyengiao_crawler.extensions.Progress": 10,
+    "tuyengiao_crawler.resilience.DiskGuard": 20,
 }
 DOWNLOADER_MIDDLEWARES = {
     # Closest to the network, so it sees every response as the server sent it.
@@ -56,6 +66,12 @@ DOWNLOADER_MIDDLEWARES = {
     # Just inside it: conditional headers go into the archived request, and a 304 or 404
     # is archived before its meaning (unchanged, gone) is recorded.
     "tuyengiao_crawler.incremental.ConditionalRequestMiddleware": 900,
+    # Scrapy's retries with backoff and Retry-After, in the place of its own.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "tuyengiao_crawler.resilience.BackoffRetryMiddleware": 550,
+    # Just outside RedirectMiddleware (600): redirect loops become recorded failures, and
+    # redirects out of scope are dropped.
+    "tuyengiao_crawler.resilience.RedirectGuardMiddleware": 601,
 }
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,
@@ -74,3 +90,8 @@ TUYENGIAO_FULL = False
 TUYENGIAO_STALE_LISTING_PAGES = 2
 TUYENGIAO_PROGRESS = "auto"
 TUYENGIAO_PROGRESS_INTERVAL = 60
+TUYENGIAO_RETRY_BACKOFF = 2.0
+TUYENGIAO_RETRY_BACKOFF_MAX = 60.0
+TUYENGIAO_RETRY_AFTER_MAX = 120.0
+TUYENGIAO_MAX_LISTING_PAGES = 500
+TUYENGIAO_MIN_FREE_MB = 50

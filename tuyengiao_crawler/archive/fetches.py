@@ -43,6 +43,12 @@ def record_fetch(archive: Archive, **fields: Any) -> int:
     return int(cursor.lastrowid)
 
 
+def set_fetch_error(archive: Archive, fetch_id: int, error: str) -> None:
+    """Give a recorded fetch its failure reason (an HTTP error, a body that is no page)."""
+    with archive.db.atomic():
+        archive.conn.execute("UPDATE fetches SET error = ? WHERE id = ?", (error, fetch_id))
+
+
 def get_fetch(archive: Archive, fetch_id: int) -> dict[str, Any] | None:
     cursor = archive.conn.execute("SELECT * FROM fetches WHERE id = ?", (fetch_id,))
     row = cursor.fetchone()

@@ -255,7 +255,13 @@ JOIN articles a ON a.id = ad.article_id
 LEFT JOIN documents d ON d.id = ad.document_id;
 """
 
-MIGRATIONS: list[str] = [V1_INITIAL, V2_ARCHIVAL, V3_RESEARCH]
+# Reliability: text that arrived broken is repaired or flagged, never stored silently.
+V4_QUALITY = """
+ALTER TABLE articles ADD COLUMN quality TEXT;
+CREATE INDEX idx_articles_quality ON articles(quality) WHERE quality IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [V1_INITIAL, V2_ARCHIVAL, V3_RESEARCH, V4_QUALITY]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

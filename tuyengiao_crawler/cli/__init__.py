@@ -27,11 +27,46 @@ class FriendlyGroup(click.Group):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:
+            # The reader went away (`tuyengiao search ... | head`): not an error. Output still
+            # buffered goes to /dev/null, so exiting does not raise the same error again.
+            _silence_stdout()
+            ctx.exit(0)
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
-            message = f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
-            raise click.ClickException(message) from None
+            raise click.ClickException(_one_line(exc)) from None
+
+
+def _one_line(exc: Exception) -> str:
+    """What went wrong, in words the user can act on."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, OSError) and exc.errno in (
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EROFS,
+        errno.EACCES,
+        errno.EPERM,
+        errno.EFBIG,
+    ):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"cannot write{where}: {exc.strerror}"
+    if isinstance(exc, sqlite3.Error):
+        return f"SQLite error: {exc}"
+    return f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
+
+
+def _silence_stdout() -> None:
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def db_option(exists: bool = False) -> Any:
@@ -85,4 +120,4 @@ def main() -> None:
 
 
 # Registered last: the command modules import the group above.
-from tuyengiao_crawler.cli import crawling, reading, research  # noqa: E402, F401
+from tuyengiao_crawler.cli import crawling, maintenance, reading, research  # noqa: E402, F401

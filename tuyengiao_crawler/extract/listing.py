@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from parsel import Selector
 
 from tuyengiao_crawler.extract.classify import article_links, next_page_link, pagination_links
-from tuyengiao_crawler.extract.html import absolute
+from tuyengiao_crawler.extract.html import absolute, attribute
 from tuyengiao_crawler.profiles import SiteProfile, select
 
 
@@ -21,7 +21,7 @@ class ListingLinks:
 
 
 def _hrefs(sel: Selector, url: str, profile: SiteProfile, key: str) -> list[str]:
-    urls = (absolute(url, node.attrib.get("href")) for node in select(sel, profile, key))
+    urls = (absolute(url, attribute(node, "href")) for node in select(sel, profile, key))
     return list(dict.fromkeys(u for u in urls if u))
 
 

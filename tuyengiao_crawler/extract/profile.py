@@ -7,6 +7,7 @@ from parsel import Selector
 from tuyengiao_crawler.extract.fields import RawArticle
 from tuyengiao_crawler.extract.html import (
     absolute,
+    attribute,
     clean_body_html,
     detached_copy,
     element_text,
@@ -82,10 +83,10 @@ def _parse_images(sel: Selector, url: str, profile: SiteProfile) -> list[dict[st
     caption_css = profile.css("image_caption")
     for node in select(sel, profile, "images"):
         img = node if node.root.tag == "img" else node.css("img")
-        src = absolute(url, img.attrib.get("src") or img.attrib.get("data-src"))
+        src = absolute(url, attribute(img, "src") or attribute(img, "data-src"))
         if not src:
             continue
-        alt = one_line(img.attrib.get("alt")) or None
+        alt = one_line(attribute(img, "alt")) or None
         caption = first_text(node, caption_css) if caption_css else None
         images.append({"url": src, "caption": caption, "alt": alt})
     return images
@@ -96,7 +97,7 @@ def _parse_links(
 ) -> list[dict[str, str | None]]:
     links, seen = [], set()
     for node in select(sel, profile, key):
-        href = absolute(url, node.attrib.get("href"))
+        href = absolute(url, attribute(node, "href"))
         if href and href not in seen:
             seen.add(href)
             links.append({"url": href, "title": element_text(node) or None})

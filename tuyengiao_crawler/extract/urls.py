@@ -48,6 +48,8 @@ _PATH_PARAMS = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+# Cached: every page repeats the same links (menus, breadcrumbs, related articles).
+@lru_cache(maxsize=8192)
 def canonicalize_url(url: str) -> str:
     """One spelling per page: lower-case scheme and host, no default port, fragment,
     tracking or session parameters, index file or duplicate slashes; sorted query."""
@@ -55,13 +57,16 @@ def canonicalize_url(url: str) -> str:
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port
-    netloc = host
+    netloc = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
-        netloc = f"{host}:{port}"
+        netloc = f"{netloc}:{port}"
     path = _PATH_PARAMS.sub("", parts.path) or "/"
     path = re.sub(r"/{2,}", "/", path)
     if ".." in path or "/./" in path:
-        path = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
+        normalized = posixpath.normpath(path)
+        if path.endswith("/") and not normalized.endswith("/"):
+            normalized += "/"
+        path = normalized
     head, _, last = path.rpartition("/")
     if last.lower() in INDEX_FILES:
         path = head + "/"
@@ -118,11 +123,15 @@ class Scope:
         self.roots.update(d.lower().strip(".") for d in extra_domains if d)
 
     def __contains__(self, url: str) -> bool:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError:  # "http://[::1", "http://host:99999/": no page of ours
+            return False
         if parts.scheme not in ("http", "https"):
             return False
         host = (parts.hostname or "").lower().rstrip(".")
-        if (host, parts.port) in self.exact:
+        if (host, port) in self.exact:
             return True
         return any(host == root or host.endswith("." + root) for root in self.roots)
 

@@ -15,8 +15,11 @@ from tuyengiao_crawler.normalize import (
     normalize_date,
     parse_byline,
 )
+from tuyengiao_crawler.normalize.encoding import apply_repair, assess, repair_text, text_quality
 
 TEXT_FIELDS = ("title", "lead", "body_text", "byline", "category", "published_raw", "updated_raw")
+# Fields repaired when their text arrived broken (see normalize/encoding.py).
+REPAIR_FIELDS = ("title", "lead", "byline", "category", "published_raw", "updated_raw")
 # Fields searched for document references, in the order their offsets refer to.
 REFERENCE_FIELDS = ("title", "lead", "body_text")
 
@@ -45,6 +48,7 @@ class NormalizePipeline:
 
     def process_item(self, item: object) -> object:
         adapter = ItemAdapter(item)
+        self._repair(adapter)
         for name in TEXT_FIELDS:
             if adapter.get(name) is not None:
                 adapter[name] = clean_text(adapter[name]) or None
@@ -61,6 +65,38 @@ class NormalizePipeline:
         adapter["documents"] = self._references(adapter, reference)
         adapter["content_sha256"] = content_sha256(adapter)
         return item
+
+    def _repair(self, adapter: ItemAdapter) -> None:
+        """Decode text that arrived broken (TCVN3, VNI, double-encoded UTF-8, Windows-1258
+        read as 1252) and set `quality`: "repaired:<how>", or "suspect:<what>" when the
+        text is still broken. A field too short to judge alone follows the body's repair
+        when that makes it read better."""
+        quality = adapter.get("quality")
+        hint = quality[5:] if quality and quality.startswith("font:") else None
+        if hint:
+            quality = None
+        methods: dict[str, str] = {}
+        for name in ("body_text", *REPAIR_FIELDS):
+            value = adapter.get(name)
+            if not value or not isinstance(value, str):
+                continue
+            fixed, method = repair_text(value, hint=hint)
+            if method:
+                adapter[name], methods[name] = fixed, method
+                hint = hint or method
+            elif hint and (other := apply_repair(value, hint)) != value:
+                if assess(other).score > assess(value).score:
+                    adapter[name], methods[name] = other, hint
+        if methods.get("body_text") and adapter.get("body_html"):
+            adapter["body_html"] = apply_repair(adapter["body_html"], methods["body_text"])
+        if methods:
+            quality = "repaired:" + ",".join(sorted(set(methods.values())))
+            self.stats.inc_value("tuyengiao/articles_text_repaired")
+        text = "\n".join(str(adapter.get(n) or "") for n in ("title", "lead", "body_text"))
+        suspect = text_quality(text)
+        if suspect:
+            self.stats.inc_value("tuyengiao/articles_text_suspect")
+        adapter["quality"] = suspect or quality
 
     def _references(self, adapter: ItemAdapter, reference: date | None) -> list[dict]:
         found = []
