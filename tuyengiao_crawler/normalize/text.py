@@ -59,7 +59,12 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
     is normalised cluster by cluster (base char + combining marks) so every
     normalised span can be mapped back onto whole original clusters.
     """
-    fixed = text.translate(D_FIX)
+    # `text.translate(D_FIX)`, without translate's per-character dict lookups (slow on
+    # long non-ASCII text): usually none of the three characters is there.
+    fixed = text
+    for code, value in D_FIX.items():
+        if chr(code) in fixed:
+            fixed = fixed.replace(chr(code), value)
     if unicodedata.is_normalized("NFC", fixed):
         return fixed, None
     parts: list[str] = []

@@ -16,15 +16,37 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from tuyengiao_crawler.extensions import ArchiveRun
+from tuyengiao_crawler.extract.charset import (
+    declared_encoding,
+    font_quality,
+    not_html,
+    repair_page,
+)
 from tuyengiao_crawler.extract.classify import page_kind
 from tuyengiao_crawler.extract.generic import extract_generic
 from tuyengiao_crawler.extract.listing import ListingLinks, listing_links
 from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
+from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url, site_root
 from tuyengiao_crawler.items import ArticleItem
 from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
+from tuyengiao_crawler.resilience import (
+    RedirectLoop,
+    is_disk_full,
+    record_failure,
+    stop_for_full_disk,
+)
 
 SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
+_SKIPPED_SUFFIXES = tuple(sorted(SKIPPED_EXTENSIONS))  # one str.endswith call
+
+
+def _canonical(url: str) -> str | None:
+    """The canonical URL, or None for a link no URL parser can read ("http://host:99999/")."""
+    try:
+        return canonicalize_url(url)
+    except ValueError:
+        return None
 
 
 def _header(response: Response, name: bytes) -> str | None:
@@ -88,6 +110,9 @@ class ArchiveSpider(scrapy.Spider):
         self.allowed_domains = self.scope.allowed_domains
         self.follow_css = self.profile.css("follow") if self.profile else None
         self.stale_limit = max(1, settings.getint("TUYENGIAO_STALE_LISTING_PAGES"))
+        self.max_listing_pages = settings.getint("TUYENGIAO_MAX_LISTING_PAGES", 500)
+        # Pages seen per listing series (see extract/traps.py), keyed by its first page.
+        self.listing_pages: dict[str, int] = {}
         self.crawl_mode = "full"
         self.known: set[str] = set()
         contact = settings.get("TUYENGIAO_CONTACT")
@@ -107,7 +132,10 @@ class ArchiveSpider(scrapy.Spider):
         return Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     def parse(self, response: Response) -> Iterator[Any]:
-        if not isinstance(response, TextResponse) or response.selector.type != "html":
+        if not isinstance(response, TextResponse):
+            return
+        response = self._readable(response)
+        if response is None or response.selector.type != "html":
             return
         if self._is_article(response):
             yield self._parse_article(response)
@@ -115,7 +143,39 @@ class ArchiveSpider(scrapy.Spider):
                 # An archived article's links were followed when it was new; anything new
                 # since is reached from the listing pages an incremental run revisits.
                 return
-        yield from self._follow(response)
+            yield from self._follow(response)
+            return
+        root = response.meta.get("listing_root") or canonicalize_url(response.url)
+        seen = self.listing_pages[root] = self.listing_pages.get(root, 0) + 1
+        if seen > self.max_listing_pages:
+            if seen == self.max_listing_pages + 1:
+                self.crawler.stats.inc_value("tuyengiao/listing_series_capped")
+                self.logger.warning(
+                    "listing series from %s passed TUYENGIAO_MAX_LISTING_PAGES (%d): its"
+                    " further links are not followed (endless pagination or calendar?)",
+                    root,
+                    self.max_listing_pages,
+                )
+            return
+        yield from self._follow(response, root)
+
+    def _readable(self, response: TextResponse) -> TextResponse | None:
+        """The response, decoded again if its charset was wrong; None (a recorded failure)
+        for a body that is no page: empty, or a PDF or other binary file sent as HTML."""
+        reason = "empty body" if not response.body.strip() else not_html(response.body)
+        if reason:
+            self._failed(response.request, reason, response.meta.get("tuyengiao_fetch_id"))
+            return None
+        declared = declared_encoding(response.body, _header(response, b"Content-Type"))
+        text, quality = repair_page(
+            response.body, response.encoding, response.text, declared=declared is not None
+        )
+        if quality:
+            self.crawler.stats.inc_value("tuyengiao/pages_repaired")
+            self.logger.info("%s: broken text (%s), decoded again", response.url, quality)
+            response.meta["tuyengiao_quality"] = quality
+            response = response.replace(body=text.encode("utf-8"), encoding="utf-8")
+        return response
 
     def _is_article(self, response: TextResponse) -> bool:
         if self.profile:
@@ -158,41 +218,54 @@ class ArchiveSpider(scrapy.Spider):
             fetch_id=response.meta.get("tuyengiao_fetch_id"),
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
+            quality=response.meta.get("tuyengiao_quality") or font_quality(response.text),
             **raw.as_dict(),
         )
 
-    def _follow(self, response: TextResponse) -> Iterator[Request]:
+    def _follow(self, response: TextResponse, root: str | None = None) -> Iterator[Request]:
         listing = listing_links(response.selector, response.url, self.profile)
-        pager = {canonicalize_url(url) for url in listing.pager}
-        anchors = response.css(self.follow_css) if self.follow_css else response.css("a")
+        pager = {u for u in map(_canonical, listing.pager) if u}
+        # All links in one XPath query (what css("a").xpath("@href") gives, without a
+        # Selector object per anchor).
+        anchors = response.css(self.follow_css) if self.follow_css else response
+        series = listing_key(response.url) if root else None
         seen: set[str] = set()
-        for href in anchors.xpath("@href").getall():
+        for href in anchors.xpath("@href" if self.follow_css else "//a/@href").getall():
             url = self._followable(response, href)
             if url and url not in seen and url not in pager:
                 seen.add(url)
-                yield self._request(url)
-        yield from self._paginate(response, listing, pager)
+                if series and listing_key(url) == series:
+                    yield self._request(url, listing_root=root)
+                else:
+                    yield self._request(url)
+        yield from self._paginate(response, listing, pager, root)
 
     def _paginate(
-        self, response: TextResponse, listing: ListingLinks, pager: set[str]
+        self,
+        response: TextResponse,
+        listing: ListingLinks,
+        pager: set[str],
+        root: str | None = None,
     ) -> Iterator[Request]:
         """A full crawl walks every page; an incremental one walks page by page and stops
-        after `stale_limit` pages in a row that hold only archived articles."""
+        after `stale_limit` pages in a row that hold only archived articles. Pages of a
+        listing carry the series' first page (`listing_root`) so the series can be capped."""
+        series = {"listing_root": root} if root else {}
         if self.crawl_mode == "full":
             for url in sorted(pager):
                 if url in self.scope:
-                    yield self._request(url)
+                    yield self._request(url, **series)
             return
         stale = response.meta.get("stale_pages", 0)
-        articles = [canonicalize_url(url) for url in listing.articles]
+        articles = [u for u in map(_canonical, listing.articles) if u]
         stale = stale + 1 if articles and all(u in self.known for u in articles) else 0
         if stale >= self.stale_limit:
             self.crawler.stats.inc_value("tuyengiao/pagination_stopped")
             return
         if listing.next_page:
-            url = canonicalize_url(listing.next_page)
-            if url in self.scope:
-                yield self._request(url, stale_pages=stale)
+            url = _canonical(listing.next_page)
+            if url and url in self.scope:
+                yield self._request(url, stale_pages=stale, **series)
 
     def _followable(self, response: TextResponse, href: str) -> str | None:
         href = href.strip()
@@ -203,21 +276,44 @@ class ArchiveSpider(scrapy.Spider):
         except ValueError:
             return None
         path = urlsplit(url).path.lower()
-        if any(path.endswith(ext) for ext in SKIPPED_EXTENSIONS) or url not in self.scope:
+        if path.endswith(_SKIPPED_SUFFIXES) or url not in self.scope:
             return None
         return url
 
     def on_error(self, failure: Failure) -> None:
+        request = failure.request
+        if failure.check(RedirectLoop):
+            # Not captured as a failed fetch by WARC capture: recorded here.
+            self._failed(request, failure.getErrorMessage(), None)
+            return
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             return  # robots.txt, an offsite redirect or a 304: a decision, not a failure
-        if failure.request.meta.get("tuyengiao_gone"):
+        if request.meta.get("tuyengiao_gone"):
             return  # an archived article was deleted: recorded as gone, not as an error
         if failure.check(HttpError):
             response = failure.value.response
             reason = f"HTTP {response.status}"
-        else:
-            reason = failure.getErrorMessage() or failure.type.__name__
-        url = failure.request.url
+            retries = request.meta.get("retry_times")
+            if retries:
+                reason += f" after {retries} retr{'y' if retries == 1 else 'ies'}"
+            # Its fetch row has the status: `error` stays for fetches that got no answer.
+            self._failed(request, reason, None, record=False)
+            return
+        # Network errors: WARC capture has recorded the failed fetch with its reason.
+        reason = failure.getErrorMessage() or failure.type.__name__
+        if is_disk_full(failure.value):
+            stop_for_full_disk(self.crawler, reason)
+        self._failed(request, reason, None, record=False)
+
+    def _failed(
+        self, request: Request, reason: str, fetch_id: int | None, *, record: bool = True
+    ) -> None:
+        """Count a failure, name it in the log, and give it a reason in `fetches`: on the
+        fetch it concerns, or on a new row when no fetch took place."""
+        url = request.url
+        if record:
+            record_failure(self.crawler, request, reason, fetch_id)
         self.crawler.stats.inc_value("tuyengiao/errors")
-        self.crawler.stats.set_value("tuyengiao/last_error", f"{url}: {reason}")
+        if not self.crawler.stats.get_value("tuyengiao/disk_full"):  # that one says it all
+            self.crawler.stats.set_value("tuyengiao/last_error", f"{url}: {reason}")
         self.logger.warning("fetch failed: %s: %s", url, reason)

@@ -1,0 +1,213 @@
+"""The benchmark suite: `python -m bench` (full) or `python -m bench --quick` (small inputs).
+
+Prints one table. Every figure is a median of several runs (the `runs` column says how
+many); a ratio compares two things measured in the same invocation, runs interleaved.
+Timings are reported, never asserted. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import normalize as normalize_bench
+from bench import research
+from bench.crawl import ROOT, run_worker
+from bench.server import SiteServer, measure_server
+from bench.site import Site
+
+HEADERS = ["benchmark", "value", "unit", "baseline", "ratio", "goal", "met", "runs"]
+
+
+def row(benchmark: str, value: Any, unit: str, goal: str | None, met: bool | None, **kw: Any):
+    return {
+        "benchmark": benchmark,
+        "value": value,
+        "unit": unit,
+        "baseline": kw.get("baseline"),
+        "ratio": kw.get("ratio"),
+        "goal": goal,
+        "met": met,
+        "runs": kw.get("runs"),
+    }
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _check_archive(db: Path, site: Site, base: str) -> tuple[int, int]:
+    """(articles archived, of which the title is the generated one): a crawl that got
+    faster by extracting less, or text damaged on the way, shows here."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    titles = dict(conn.execute("SELECT url, title FROM articles"))
+    conn.close()
+    good = 0
+    for i in range(1, site.n + 1):
+        path, title, _, _ = site.headline(i)
+        good += titles.get(base + path) == title
+    return len(titles), good
+
+
+def _reprocess(db: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tuyengiao_crawler", "reprocess", "--db", str(db), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"reprocess failed: {done.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def crawl_rows(workdir: Path, quick: bool) -> list[dict[str, Any]]:
+    articles = 600 if quick else 10_000
+    big = 2_000 if quick else 50_000
+    runs = 1 if quick else 2
+    site = Site(articles)
+    rows = []
+    with SiteServer(articles) as server:
+        paths = site.all_paths()
+        server_rate = measure_server(server.url, paths[-min(len(paths), 3000) :])
+        bare, full = [], []
+        for i in range(runs):
+            bare.append(run_worker("bare", server.url))
+            db = workdir / f"crawl{i}" / "archive.sqlite"
+            full.append(run_worker("full", server.url, str(db)))
+        first_db = workdir / "crawl0" / "archive.sqlite"
+        again = [
+            run_worker("again", server.url, str(first_db)) for _ in range(3 if not quick else 2)
+        ]
+        stored, matching = _check_archive(first_db, site, server.url.rstrip("/"))
+    bare_rate = _median([r["pages"] / r["seconds"] for r in bare])
+    full_rate = _median([r["pages"] / r["seconds"] for r in full])
+    ratio = full_rate / bare_rate
+    rows.append(
+        row(
+            f"crawl throughput, full pipeline vs bare Scrapy spider ({articles:,} articles,"
+            f" {full[0]['pages']:,} pages; server alone {server_rate:,.0f} req/s;"
+            f" {matching:,}/{stored:,} titles as generated)",
+            round(full_rate, 1),
+            "pages/s",
+            ">= 0.6x bare",
+            ratio >= 0.6,
+            baseline=round(bare_rate, 1),
+            ratio=round(ratio, 2),
+            runs=runs,
+        )
+    )
+    first = _median([r["seconds"] for r in full])
+    second = _median([r["seconds"] for r in again])
+    rows.append(
+        row(
+            f"incremental re-crawl of the unchanged site, time vs first crawl"
+            f" ({again[0]['pages']} pages, {again[0]['not_modified']} answers 304)",
+            round(second, 2),
+            "s",
+            "<= 1/5 of first",
+            second <= first / 5,
+            baseline=round(first, 1),
+            ratio=round(second / first, 3),
+            runs=len(again),
+        )
+    )
+    reprocessed = [_reprocess(first_db) for _ in range(2 if quick else 3)]
+    rate = _median([r["articles_per_second"] for r in reprocessed])
+    rows.append(
+        row(
+            f"reprocess from WARC, one process ({reprocessed[0]['articles']:,} articles,"
+            f" {reprocessed[-1]['updated']} updated)",
+            round(rate, 1),
+            "articles/s",
+            ">= 500/s",
+            rate >= 500,
+            runs=len(reprocessed),
+        )
+    )
+    with SiteServer(big) as server:
+        large = run_worker("full", server.url, str(workdir / "big" / "archive.sqlite"))
+    small_rss = _median([r["peak_rss_mb"] for r in full])
+    growth = large["peak_rss_mb"] / small_rss
+    rows.append(
+        row(
+            f"peak RSS of the full crawl, {articles:,} -> {big:,} articles"
+            f" ({large['articles']:,} archived, {large['pages']:,} pages at"
+            f" {large['pages'] / large['seconds']:.0f} pages/s)",
+            round(large["peak_rss_mb"], 1),
+            "MB",
+            "growth < 1.5x and < 400 MB",
+            growth < 1.5 and large["peak_rss_mb"] < 400,
+            baseline=round(small_rss, 1),
+            ratio=round(growth, 2),
+            runs=1,
+        )
+    )
+    return rows
+
+
+def normalize_rows(quick: bool) -> list[dict[str, Any]]:
+    rows = []
+    for r in normalize_bench.run(quick=quick):
+        r = dict(r)
+        r["runs"] = 1 if quick else 3
+        rows.append(r)
+    return rows
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    workdir = Path(tempfile.mkdtemp(prefix="tuyengiao-bench-"))
+    try:
+        rows = crawl_rows(workdir, quick)
+        rows += normalize_rows(quick)
+        rows += research.run(workdir, quick)
+        for r in rows:
+            r.setdefault("runs", None)
+            if r.get("runs") is None and r["value"] is not None:
+                r["runs"] = 2 if quick else 3
+        return rows
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    cells = [
+        [
+            ""
+            if r.get(h) is None
+            else ("yes" if r[h] is True else "NO" if r[h] is False else str(r[h]))
+            for h in HEADERS
+        ]
+        for r in rows
+    ]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADERS)]
+    line = " | ".join(h.ljust(w) for h, w in zip(HEADERS, widths, strict=True))
+    print(line)
+    print("-+-".join("-" * w for w in widths))
+    for c in cells:
+        print(" | ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    quick = "--quick" in args
+    started = time.perf_counter()
+    rows = run(quick)
+    print_table(rows)
+    print(f"\n{'quick' if quick else 'full'} run: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""`python -m bench --quick` runs and prints every row with numbers (no timing asserted),
+so the benchmark suite cannot rot unnoticed."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ROWS = [
+    "crawl throughput, full pipeline vs bare Scrapy spider",
+    "incremental re-crawl of the unchanged site",
+    "reprocess from WARC",
+    "peak RSS of the full crawl",
+    "normalize_date speed",
+    "extract_references throughput",
+    "FTS search latency",
+    "export articles CSV",
+    "export articles JSONL",
+]
+
+
+def test_quick_bench_prints_every_row_with_numbers():
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    header = [cell.strip() for cell in lines[0].split(" | ")]
+    assert header[:7] == ["benchmark", "value", "unit", "baseline", "ratio", "goal", "met"]
+    table = [[cell.strip() for cell in line.split(" | ")] for line in lines[2:] if " | " in line]
+    for name in ROWS:
+        found = [cells for cells in table if cells[0].startswith(name)]
+        assert found, f"no row {name!r} in:\n{done.stdout}"
+        cells = dict(zip(header, found[0], strict=True))
+        float(cells["value"])  # a number
+        assert cells["met"] in ("yes", "NO"), cells
+        if cells["ratio"]:
+            float(cells["ratio"])
+    assert "quick run:" in done.stdout
