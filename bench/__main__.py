@@ -7,6 +7,7 @@ Timings are reported, never asserted. See bench/README.md.
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import statistics
@@ -200,8 +201,9 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    quick = "--quick" in args
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small inputs, under a minute")
+    quick = parser.parse_args(sys.argv[1:] if argv is None else argv).quick
     started = time.perf_counter()
     rows = run(quick)
     print_table(rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -32,4 +32,6 @@ class RawArticle:
     extractor: str = "generic"
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow on purpose: the item takes these lists over, so a deep copy (asdict)
+        # would only cost time on every page.
+        return {f.name: getattr(self, f.name) for f in fields(self)}

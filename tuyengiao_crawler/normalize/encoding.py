@@ -287,9 +287,22 @@ def assess(text: str) -> Assessment:
     return Assessment(words, valid, text.count("\ufffd"), len(_SUSPICIOUS.findall(text)))
 
 
+# Sound pages hold one now and then ("m²", "×") among thousands of Vietnamese letters;
+# in broken text they are a good share of all non-ASCII characters. A short text (a title)
+# is suspect at the first.
+_SHORT_TEXT = 200
+_MIN_SHARE = 5  # at least one in five non-ASCII characters
+
+
 def suspicious(text: str) -> bool:
-    """Whether `text` holds any character typical of broken text (a quick first test)."""
-    return bool(text) and _SUSPICIOUS.search(text) is not None
+    """Whether `text` shows characters typical of broken text (a quick first test)."""
+    if not text:
+        return False
+    if len(text) < _SHORT_TEXT:
+        return _SUSPICIOUS.search(text) is not None
+    found = len(_SUSPICIOUS.findall(text))
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return found >= 3 and found * _MIN_SHARE >= non_ascii
 
 
 def font_hint(html: str) -> str | None:
@@ -311,7 +324,7 @@ def repair_text(text: str, hint: str | None = None) -> tuple[str, str | None]:
     """(text, method): the text decoded to correct Vietnamese and the method that did it
     (one of METHODS), or the text unchanged and None when nothing is wrong or no method
     clearly helps. `hint` ("tcvn3", "vni", from `font_hint`) is tried first."""
-    if not text or not isinstance(text, str) or not _SUSPICIOUS.search(text):
+    if not isinstance(text, str) or not suspicious(text):
         return text, None
     original = assess(text)
     if not _looks_broken(original):
