@@ -260,3 +260,15 @@ def test_demo_site_command_serves_until_interrupted():
         assert "Traceback" not in process.stderr.read()
     finally:
         process.kill()
+
+
+def test_demo_images_and_attachments_are_fetched_once_as_evidence(demo_crawl):
+    db, _, requests = demo_crawl
+    fetched = [urlsplit(path).path for method, path in requests]
+    assets = {i["src"] for a in MANIFEST["articles"] for i in a["images"]}
+    assets |= {path for a in MANIFEST["articles"] for path in a["attachments"]}
+    assert len(assets) >= 7
+    assert {path: fetched.count(path) for path in assets} == dict.fromkeys(assets, 1)
+    recorded = rows(db, "SELECT url, status, warc_file FROM fetches WHERE url LIKE '%/uploads/%'")
+    assert {urlsplit(r["url"]).path for r in recorded} == assets
+    assert all(r["status"] == 200 and r["warc_file"] for r in recorded)

@@ -14,6 +14,8 @@ Settings of our own (defaults in brackets):
 - TUYENGIAO_FULL: fetch everything, ignoring what the archive already holds [False].
 - TUYENGIAO_STALE_LISTING_PAGES: in an incremental run, stop paginating a category after
   this many consecutive listing pages that hold only archived articles [2].
+- TUYENGIAO_FETCH_ASSETS: fetch the images and attachments of each new article (on the
+  crawled site) so the WARC holds them too [True].
 - TUYENGIAO_PROGRESS: "auto" (a live line on a terminal, plain lines otherwise), "live",
   "lines" or "off" ["auto"].
 - TUYENGIAO_PROGRESS_INTERVAL: seconds between plain progress lines [60].
@@ -88,6 +90,7 @@ TUYENGIAO_WARC_DIR = ""
 TUYENGIAO_WARC_MAX_BYTES = 1_000_000_000
 TUYENGIAO_FULL = False
 TUYENGIAO_STALE_LISTING_PAGES = 2
+TUYENGIAO_FETCH_ASSETS = True
 TUYENGIAO_PROGRESS = "auto"
 TUYENGIAO_PROGRESS_INTERVAL = 60
 TUYENGIAO_RETRY_BACKOFF = 2.0

@@ -111,6 +111,7 @@ class ArchiveSpider(scrapy.Spider):
         self.follow_css = self.profile.css("follow") if self.profile else None
         self.stale_limit = max(1, settings.getint("TUYENGIAO_STALE_LISTING_PAGES"))
         self.max_listing_pages = settings.getint("TUYENGIAO_MAX_LISTING_PAGES", 500)
+        self.fetch_assets = settings.getbool("TUYENGIAO_FETCH_ASSETS", True)
         # Pages seen per listing series (see extract/traps.py), keyed by its first page.
         self.listing_pages: dict[str, int] = {}
         self.crawl_mode = "full"
@@ -138,7 +139,9 @@ class ArchiveSpider(scrapy.Spider):
         if response is None or response.selector.type != "html":
             return
         if self._is_article(response):
-            yield self._parse_article(response)
+            item = self._parse_article(response)
+            yield item
+            yield from self._assets(item)
             if canonicalize_url(response.url) in self.known:
                 # An archived article's links were followed when it was new; anything new
                 # since is reached from the listing pages an incremental run revisits.
@@ -221,6 +224,20 @@ class ArchiveSpider(scrapy.Spider):
             quality=response.meta.get("tuyengiao_quality") or font_quality(response.text),
             **raw.as_dict(),
         )
+
+    def _assets(self, item: ArticleItem) -> Iterator[Request]:
+        """Images and attachments are evidence too: fetched once (WARC capture keeps them),
+        never parsed. Only those on the crawled site itself."""
+        if not self.fetch_assets:
+            return
+        for asset in (*item.images, *item.attachments):
+            url = _canonical(asset.get("url") or "")
+            if url and url in self.scope:
+                yield Request(url, callback=self._asset_fetched, errback=self.on_error,
+                              meta={"tuyengiao_asset": True})  # fmt: skip
+
+    def _asset_fetched(self, response: Response) -> None:
+        self.crawler.stats.inc_value("tuyengiao/assets_fetched")
 
     def _follow(self, response: TextResponse, root: str | None = None) -> Iterator[Request]:
         listing = listing_links(response.selector, response.url, self.profile)
