@@ -60,20 +60,20 @@ FEED_EXPORT_ENCODING = "utf-8"
 EXTENSIONS = {
     "tuyengiao_crawler.extensions.ArchiveRun": 0,
     "tuyengiao_crawler.extensions.Progress": 10,
-    "tuyengiao_crawler.resilience.DiskGuard": 20,
+    "tuyengiao_crawler.middlewares.resilience.DiskGuard": 20,
 }
 DOWNLOADER_MIDDLEWARES = {
     # Closest to the network, so it sees every response as the server sent it.
-    "tuyengiao_crawler.middlewares.WarcCaptureMiddleware": 950,
+    "tuyengiao_crawler.middlewares.warc.WarcCaptureMiddleware": 950,
     # Just inside it: conditional headers go into the archived request, and a 304 or 404
     # is archived before its meaning (unchanged, gone) is recorded.
-    "tuyengiao_crawler.incremental.ConditionalRequestMiddleware": 900,
+    "tuyengiao_crawler.middlewares.conditional.ConditionalRequestMiddleware": 900,
     # Scrapy's retries with backoff and Retry-After, in the place of its own.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "tuyengiao_crawler.resilience.BackoffRetryMiddleware": 550,
+    "tuyengiao_crawler.middlewares.resilience.BackoffRetryMiddleware": 550,
     # Just outside RedirectMiddleware (600): redirect loops become recorded failures, and
     # redirects out of scope are dropped.
-    "tuyengiao_crawler.resilience.RedirectGuardMiddleware": 601,
+    "tuyengiao_crawler.middlewares.resilience.RedirectGuardMiddleware": 601,
 }
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,

@@ -15,6 +15,7 @@ from tuyengiao_crawler.extract.listing import listing_links
 from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
 from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
+from tuyengiao_crawler.middlewares.resilience import backoff_delay, retry_after_seconds
 from tuyengiao_crawler.normalize.encoding import (
     METHODS,
     apply_repair,
@@ -26,7 +27,6 @@ from tuyengiao_crawler.normalize.encoding import (
     text_quality,
 )
 from tuyengiao_crawler.profiles import load_profile
-from tuyengiao_crawler.resilience import backoff_delay, retry_after_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = next((ROOT / "tuyengiao_crawler/demo_site/www/btg/tin-hoat-dong").glob("*-10*.html"))

@@ -11,6 +11,11 @@ from tuyengiao_crawler.archive.schema import MIGRATIONS, statements
 from tuyengiao_crawler.extract.charset import not_html, repair_page
 from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.items import ArticleItem
+from tuyengiao_crawler.middlewares.resilience import (
+    backoff_delay,
+    is_disk_full,
+    retry_after_seconds,
+)
 from tuyengiao_crawler.normalize.encoding import (
     detect_mojibake,
     encode_cp1258,
@@ -19,7 +24,6 @@ from tuyengiao_crawler.normalize.encoding import (
     font_hint,
 )
 from tuyengiao_crawler.pipelines.normalize import NormalizePipeline
-from tuyengiao_crawler.resilience import backoff_delay, is_disk_full, retry_after_seconds
 
 TEXT = "Đảng bộ tỉnh tổ chức hội nghị quán triệt Nghị quyết cho cán bộ chủ chốt toàn tỉnh"
 

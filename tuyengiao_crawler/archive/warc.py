@@ -283,6 +283,10 @@ def read_record(folder: str | Path, warc_file: str, offset: int) -> tuple[int | 
     try:
         with path.open("rb") as fh:
             fh.seek(offset)
+            # A wrong offset must fail: warcio reads on from some garbage instead of raising.
+            if not fh.read(5).startswith((b"\x1f\x8b", b"WARC/")):
+                raise WarcError(f"no record starts at {warc_file}:{offset}")
+            fh.seek(offset)
             iterator = ArchiveIterator(fh)
             record = next(iterator, None)
             if record is None:

@@ -9,7 +9,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from tuyengiao_crawler.extensions import ArchiveRun
-from tuyengiao_crawler.resilience import is_disk_full, stop_for_full_disk
+from tuyengiao_crawler.middlewares.resilience import is_disk_full, stop_for_full_disk
 
 
 class StorePipeline:

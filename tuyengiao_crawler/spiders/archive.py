@@ -29,13 +29,13 @@ from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
 from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url, site_root
 from tuyengiao_crawler.items import ArticleItem
-from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
-from tuyengiao_crawler.resilience import (
+from tuyengiao_crawler.middlewares.resilience import (
     RedirectLoop,
     is_disk_full,
     record_failure,
     stop_for_full_disk,
 )
+from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
 
 SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
 _SKIPPED_SUFFIXES = tuple(sorted(SKIPPED_EXTENSIONS))  # one str.endswith call
