@@ -196,3 +196,23 @@ def test_reindex_rebuilds_and_a_migrated_archive_gets_indexed(tmp_path, archive_
     one_line_error(run("reindex", "--db", tmp_path / "missing.sqlite"), "no archive at")
     assert run("reindex", "--db", old).exit_code == 0
     assert urls(old, "dai hoi dang") == {"old.html"}
+
+
+def test_ranking_is_the_same_with_and_without_the_date_index(archive_db):
+    # schema 5 added an (id, published_at) index that search forces for speed; an older
+    # archive opened read-only has none and must rank the same
+    def ranked(query):
+        conn = open_readonly(archive_db)
+        try:
+            return [r["url"] for r in search_articles(conn, query).results]
+        finally:
+            conn.close()
+
+    queries = ("tuyen giao", "dang uy", "chi thi")
+    with_index = [ranked(q) for q in queries]
+    conn = sqlite3.connect(archive_db)
+    conn.execute("DROP INDEX idx_articles_id_published")
+    conn.commit()
+    conn.close()
+    assert [ranked(q) for q in queries] == with_index
+    assert all(with_index)

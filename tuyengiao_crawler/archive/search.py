@@ -272,6 +272,15 @@ class SearchResult:
     unindexed: int
 
 
+def _date_index(conn: sqlite3.Connection) -> str:
+    """Force the (id, published_at) index where the archive has it (schema 5 on); an older
+    archive opened read-only is searched without it."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'idx_articles_id_published'"
+    ).fetchone()
+    return "INDEXED BY idx_articles_id_published" if found else ""
+
+
 def search_articles(
     conn: sqlite3.Connection,
     query: str,
@@ -291,20 +300,30 @@ def search_articles(
     params["query"] = fts_query(query, exact=exact)
     where = " AND ".join([f"{table} MATCH :query", *clauses])
     weights = ", ".join(str(w) for w in WEIGHTS)
+    # Rank first, on the few columns ranking needs, then read the winners' texts and
+    # authors: SQLite would otherwise carry every match's body through the sort.
     sql = f"""
+        WITH top AS (
+            SELECT {table}.rowid AS id, bm25({table}, {weights}) AS score, a.published_at
+            FROM {table} JOIN articles a {_date_index(conn)} ON a.id = {table}.rowid
+            WHERE {where}
+            ORDER BY score, a.published_at DESC
+            LIMIT :limit
+        )
         SELECT a.id, a.url, a.title, a.lead, a.body_text, a.published_at, a.category,
-               bm25({table}, {weights}) AS score,
+               top.score AS score,
                (SELECT json_group_array(au.name) FROM article_authors aa
                 JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id) AS authors,
                (SELECT json_group_array(DISTINCT d.canonical) FROM article_documents ad
                 JOIN documents d ON d.id = ad.document_id WHERE ad.article_id = a.id) AS documents
-        FROM {table} JOIN articles a ON a.id = {table}.rowid
-        WHERE {where}
-        ORDER BY score, a.published_at DESC
-        LIMIT :limit
+        FROM top JOIN articles a ON a.id = top.id
+        ORDER BY top.score, top.published_at DESC
     """
+    # Without filters the count needs only the index.
     count_sql = (
-        f"SELECT count(*) FROM {table} JOIN articles a ON a.id = {table}.rowid WHERE {where}"
+        f"SELECT count(*) FROM {table} WHERE {table} MATCH :query"
+        if not clauses
+        else f"SELECT count(*) FROM {table} JOIN articles a ON a.id = {table}.rowid WHERE {where}"
     )
     try:
         cursor = conn.execute(sql, {**params, "limit": limit})
