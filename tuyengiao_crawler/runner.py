@@ -137,4 +137,9 @@ def _run(
     with Archive(db) as archive:
         run = archive.run(run_id)
     run["last_error"] = crawler.stats.get_value("tuyengiao/last_error")
+    if run["status"] == "running":
+        # The end of the run could not be written (a full disk): the crawl failed, and
+        # the next run will mark this one interrupted.
+        run["status"] = "failed"
+        run["last_error"] = run["last_error"] or "the end of the run could not be recorded"
     return run
