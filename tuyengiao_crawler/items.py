@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tuyengiao_crawler.extract.fields import RawArticle
 
-@dataclass
-class ArticleItem:
-    """One archived article: raw fields from extraction, then normalised values.
 
-    The spider fills the first block; the normalise pipeline fills the second.
-    """
+@dataclass(kw_only=True)
+class ArticleItem(RawArticle):
+    """One archived article: the raw fields extraction read (inherited from `RawArticle`),
+    where and when the page was fetched, then the values the normalise pipeline fills in."""
 
     url: str
     fetched_url: str
@@ -22,21 +22,6 @@ class ArticleItem:
     fetch_id: int | None = None
     etag: str | None = None
     last_modified: str | None = None
-    extractor: str = "generic"
-    title: str | None = None
-    lead: str | None = None
-    body_text: str = ""
-    body_html: str = ""
-    byline: str | None = None
-    published_raw: str | None = None
-    published_source: str | None = None
-    updated_raw: str | None = None
-    updated_source: str | None = None
-    category: str | None = None
-    breadcrumb: list[str] = field(default_factory=list)
-    images: list[dict[str, Any]] = field(default_factory=list)
-    related: list[dict[str, Any]] = field(default_factory=list)
-    attachments: list[dict[str, Any]] = field(default_factory=list)
     # Filled by the normalise pipeline.
     published_at: str | None = None
     updated_at: str | None = None
