@@ -28,6 +28,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tuyengiao_crawler.demo_site.server import serve_in_thread, stop_serving
 from tuyengiao_crawler.normalize.encoding import encode_cp1258, encode_tcvn3, encode_vni
 
 KINDS = (
@@ -213,23 +214,14 @@ class FaultSite:
         self._server = _Server((self.host, self.port), self.routes)
         self._log = self._server.log
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name=f"fault-site-{self.port}",
-            daemon=True,
-        )
-        self._thread.start()
+        self._thread = serve_in_thread(self._server, f"fault-site-{self.port}")
         return self
 
     def stop(self) -> None:
         if self._server is None:
             return
         self._server.stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        stop_serving(self._server, self._thread)
         self._server = None
 
     @property

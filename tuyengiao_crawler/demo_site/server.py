@@ -241,6 +241,23 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+def serve_in_thread(server: ThreadingHTTPServer, name: str) -> threading.Thread:
+    """Run `server` in a daemon thread (for the demo and fault sites in tests and CLI)."""
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=name, daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def stop_serving(server: ThreadingHTTPServer, thread: threading.Thread | None) -> None:
+    """Stop a server started with `serve_in_thread` and release its socket."""
+    server.shutdown()
+    server.server_close()
+    if thread is not None:
+        thread.join(timeout=5)
+
+
 class DemoSite:
     """Context manager running the demo site in a background thread.
 
@@ -273,23 +290,14 @@ class DemoSite:
         )
         self._server.validators = self.validators
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name=f"demo-site-{self.port}",
-            daemon=True,
-        )
-        self._thread.start()
+        self._thread = serve_in_thread(self._server, f"demo-site-{self.port}")
         return self
 
     def stop(self) -> None:
         """Stop serving and release the socket."""
         if self._server is None:
             return
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        stop_serving(self._server, self._thread)
         self._server = None
         self._thread = None
 
