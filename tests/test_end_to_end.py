@@ -1,14 +1,13 @@
 """Real crawls in a real process against servers on 127.0.0.1, checked against ground truth."""
 
 import json
-import socket
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from testkit import free_port, rows
 
 from tuyengiao_crawler.demo_site.server import DemoSite
 
@@ -25,15 +24,6 @@ def tuyengiao(*args, timeout=300):
         timeout=timeout,
         cwd=ROOT,
     )
-
-
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -164,12 +154,6 @@ def test_demo_run_is_recorded(demo_crawl):
     assert f"  articles new{run['articles_new']:>16}" in output
     assert "Some fetches failed; the last: http://127.0.0.1:" in output
     assert "/btg/tin-hoat-dong/bai-da-go-9999.html: HTTP 404" in output
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_unreachable_host_is_one_line_and_failed_run(tmp_path):

@@ -2,7 +2,6 @@
 
 import configparser
 import json
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -11,16 +10,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from testkit import free_port
+
 from tuyengiao_crawler.demo_site import load_manifest
 from tuyengiao_crawler.demo_site.server import DemoSite
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def call(base, endpoint, data=None):

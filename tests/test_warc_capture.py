@@ -6,7 +6,6 @@ import hashlib
 import json
 import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -18,6 +17,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
+from testkit import free_port, rows
 
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.fetches import fetch_for_article, replay
@@ -66,15 +66,6 @@ def warcio(*args):
         text=True,
         timeout=120,
     )
-
-
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 def served(url):
@@ -379,12 +370,6 @@ def test_compressed_and_chunked_bodies_are_stored_as_transferred(tmp_path):
         timeout=60,
     )
     assert extracted.stdout == CHUNKED_PAGE
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_failed_fetches_are_indexed_with_their_error(tmp_path):

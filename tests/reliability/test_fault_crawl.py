@@ -5,12 +5,12 @@ links and redirects to, which must get no request at all.
 """
 
 import itertools
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from testkit import rows
 
 from tuyengiao_crawler.archive.warc import iter_records, warc_files
 from tuyengiao_crawler.demo_site.faults import PARAGRAPHS, FaultSite, mixed_site
@@ -42,15 +42,6 @@ def crawl(tmp_path_factory):
             result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=120)
             requests = {"site": site, "outside": list(outside.requests)}
     return db, result, good, site, requests
-
-
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 def path_of(url):

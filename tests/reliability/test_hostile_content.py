@@ -2,7 +2,6 @@
 listens on 127.0.0.1 unless told otherwise."""
 
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from parsel import Selector
+from testkit import free_port
 
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.extract.html import absolute, clean_body_html
@@ -125,12 +125,6 @@ def test_a_hostile_page_is_stored_safe(tmp_path):
         )  # fmt: skip
         stored = archive.conn.execute("SELECT body_html FROM articles").fetchone()[0]
     assert_safe(stored)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def listening_addresses(port):

@@ -3,7 +3,6 @@ JSON API; the packaged metadata describes every public table and column."""
 
 import importlib.util
 import json
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,17 +13,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from testkit import free_port
 
 from tuyengiao_crawler.cli import cli
 from tuyengiao_crawler.cli.research import datasette_metadata
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get_json(url):
