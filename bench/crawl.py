@@ -26,8 +26,10 @@ SKIP = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS)
 
 
 class BareSpider(scrapy.Spider):
-    """Follows every same-site link (as the archive spider does without a `follow` list)
-    and yields the URL: Scrapy's own cost of walking the site, nothing else."""
+    """Follows every same-site link (as the archive spider does without a `follow` list),
+    fetches the images and documents pages point to (as the archive spider fetches an
+    article's images and attachments) and yields each URL: Scrapy's own cost of walking
+    the site, nothing else."""
 
     name = "bare"
 
@@ -38,10 +40,14 @@ class BareSpider(scrapy.Spider):
 
     def parse(self, response: scrapy.http.Response) -> Any:
         yield {"url": response.url}
-        for href in response.css("a::attr(href)").getall():
+        for href in response.css("a::attr(href), img::attr(src)").getall():
             url = response.urljoin(href.strip()).split("#", 1)[0]
-            if url.startswith(self.prefix) and not url.lower().endswith(SKIP):
-                yield scrapy.Request(url, callback=self.parse)
+            if url.startswith(self.prefix):
+                is_file = url.lower().endswith(SKIP)
+                yield scrapy.Request(url, callback=self.fetched if is_file else self.parse)
+
+    def fetched(self, response: scrapy.http.Response) -> Any:
+        yield {"url": response.url}
 
 
 def peak_rss_mb() -> float:

@@ -82,6 +82,10 @@ class Handler(asyncio.Protocol):
         if path == "/robots.txt":
             self.send(200, ROBOTS, "text/plain; charset=utf-8", {}, keep, method == "HEAD")
             return keep
+        asset = self.site.asset(path) if path.startswith("/uploads/") else None
+        if asset is not None:
+            self.send(200, asset[0], asset[1], {}, keep, method == "HEAD")
+            return keep
         found = self.site.page(path)
         if found is None:
             self.send(404, NOT_FOUND, "text/html; charset=utf-8", {}, keep, method == "HEAD")

@@ -27,6 +27,11 @@ PER_PAGE = 20
 # linked, as on most portals, so Scrapy's DEPTH_LIMIT (50) does not cut deep categories
 # short (417 pages of a 50,000-article site are at most ~22 links deep).
 PAGER_WINDOW = 10
+# Sizes of the served images and PDF attachments (a news photo resized for the web, a
+# scanned one-page document).
+IMAGE_BYTES = 40_000
+PDF_BYTES = 60_000
+ASSET_PATH = re.compile(r"/uploads/(?:\d{4}/\d{2}/anh-(?P<jpg>\d+)\.jpg|van-ban/(?P<pdf>\d+)\.pdf)")
 
 SUBSITES = [
     (
@@ -231,6 +236,26 @@ class Site:
     def headline(self, article_id: int) -> tuple[str, str, str, dt.datetime]:
         """(path, title, lead, time) of an article, without building its body."""
         return _path_and_headline(self.seed, article_id, self.category_of(article_id))
+
+    # Images and attachments
+
+    def asset(self, path: str) -> tuple[bytes, str] | None:
+        """(bytes, content type) of an article's image or PDF attachment, or None for 404:
+        incompressible bytes of a typical web size, so WARC capture pays a real cost."""
+        match = ASSET_PATH.fullmatch(path)
+        if not match:
+            return None
+        article_id = int(match["jpg"] or match["pdf"])
+        if not 1 <= article_id <= self.n:
+            return None
+        article = self.article(article_id)
+        if match["pdf"]:
+            if article.attachment != path:
+                return None
+            return b"%PDF-1.4\n" + random.Random(article_id).randbytes(PDF_BYTES), "application/pdf"
+        if article.image is None or article.image[0] != path:
+            return None
+        return b"\xff\xd8\xff\xe0" + random.Random(-article_id).randbytes(IMAGE_BYTES), "image/jpeg"
 
     # Pages
 
