@@ -137,6 +137,35 @@ def test_records_headers_digests_and_warcinfo(tmp_path):
     assert b"\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n" in raw
 
 
+def test_compressed_payloads_are_stored_and_text_is_deflated(tmp_path):
+    """Deflating a JPEG or a gzip-encoded body again only costs time: those records are
+    stored gzip members (the payload appears verbatim in the file); HTML is deflated."""
+    jpeg = b"\xff\xd8\xff\xe0" + os.urandom(30_000)
+    gzipped = gzip.compress("<p>Tin tức</p>".encode() * 500)
+    html = "<p>Hội nghị Ban Chấp hành Đảng bộ tỉnh</p>\n".encode() * 500
+    cases = [
+        ([("Content-Type", "image/jpeg")], jpeg),
+        ([("Content-Type", "text/html"), ("Content-Encoding", "gzip")], gzipped),
+        ([("Content-Type", "text/html; charset=utf-8")], html),
+    ]
+    with WarcWriter(tmp_path, 10**9) as writer:
+        locations = [
+            writer.write_exchange(
+                "http://127.0.0.1:9/x", status=200, response_headers=headers, body=payload
+            )
+            for headers, payload in cases
+        ]
+    (path,) = warc_files(tmp_path)
+    data = path.read_bytes()
+    members = [data[loc.offset : loc.offset + loc.length] for loc in locations]
+    assert jpeg in members[0] and gzipped in members[1]
+    assert html not in members[2] and len(members[2]) < len(html) // 20
+    assert [read_record(tmp_path, loc.file, loc.offset)[2] for loc in locations] == [
+        payload for _, payload in cases
+    ]
+    assert warcio("check", path).returncode == 0
+
+
 def test_status_line_and_empty_bodies(tmp_path):
     with WarcWriter(tmp_path, 10**9) as writer:
         moved = writer.write_exchange(

@@ -63,12 +63,52 @@ class _ExactHeaders(StatusAndHeaders):
         self.headers_buff = self.to_str(header_filter).encode("latin-1", "replace") + b"\r\n"
 
 
+# Payloads that are already compressed: deflating them again costs the CPU several times
+# more than storing them (40 KB of JPEG: ~0.5 ms at any level against ~0.1 ms stored) and
+# saves nothing, so their records are written as stored (level 0) gzip members.
+_COMPRESSED_TYPES = ("image/", "audio/", "video/", "application/zip", "application/gzip")
+_TEXT_LEVEL = 6  # zlib's default; warcio's 9 gives the same size on HTML, slower
+
+
+def _gzip_level(headers: Headers) -> int:
+    for name, value in headers:
+        name = name.lower()
+        value = value.strip().lower()
+        if name == "content-encoding" and value not in ("", "identity"):
+            return 0
+        if name == "content-type" and value.startswith(_COMPRESSED_TYPES):
+            return 0
+    return _TEXT_LEVEL
+
+
+class _GzipMember:
+    """One gzip member per record, at a chosen level (warcio's own wrapper is fixed at 9)."""
+
+    def __init__(self, out: IO[bytes], level: int) -> None:
+        self.out = out
+        self.compressor = zlib.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(self.compressor.compress(data))
+
+    def flush(self) -> None:
+        self.out.write(self.compressor.flush())
+        self.out.flush()
+
+
 class _Sha256Writer(WARCWriter):
-    """warcio's writer with SHA-256 block and payload digests (base32, as warcio writes them)."""
+    """warcio's writer with SHA-256 block and payload digests (base32, as warcio writes them),
+    and gzip members compressed at a level chosen per record."""
+
+    def __init__(self, out: IO[bytes], **kwargs: Any) -> None:
+        super().__init__(out, gzip=False, **kwargs)
 
     @staticmethod
     def _create_digester() -> Digester:
         return Digester("sha256")
+
+    def write_record(self, record: Any, level: int = _TEXT_LEVEL) -> None:  # type: ignore[override]
+        self._write_warc_record(_GzipMember(self.out, level), record)
 
 
 def warc_date(moment: datetime) -> str:
@@ -125,7 +165,7 @@ class WarcWriter:
                 continue
         self._name = name
         self.files.append(name)
-        self._writer = _Sha256Writer(self._fh, gzip=True, warc_version="1.1")
+        self._writer = _Sha256Writer(self._fh, warc_version="1.1")
         fields = {
             "software": SOFTWARE,
             "format": WARC_FORMAT,
@@ -149,10 +189,10 @@ class WarcWriter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _write(self, record: Any) -> WarcLocation:
+    def _write(self, record: Any, level: int = _TEXT_LEVEL) -> WarcLocation:
         assert self._fh is not None and self._writer is not None and self._name is not None
         offset = self._fh.tell()
-        self._writer.write_record(record)  # warcio flushes after each record
+        self._writer.write_record(record, level)  # flushed after each record
         length = self._fh.tell() - offset
         self.records += 1
         self.bytes_written += length
@@ -229,7 +269,7 @@ class WarcWriter:
                 is_http_request=True,
             ),
         )
-        location = self._write(response)
+        location = self._write(response, _gzip_level(response_headers))
         self._write(request)
         if self.max_bytes and self._fh is not None and self._fh.tell() >= self.max_bytes:
             self.close()
