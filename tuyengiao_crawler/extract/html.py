@@ -106,9 +106,16 @@ def one_line(value: str | None) -> str:
     return text_of(value).replace("\n", " ")
 
 
+# Compiled once and run on the lxml element: `sel.xpath(".//text()")` compiles the
+# expression and wraps every text node in a Selector on each call.
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+
+
 def element_text(sel: Selector) -> str:
     """All text of a selected element on one line."""
-    return one_line(" ".join(sel.xpath(".//text()").getall()))
+    if isinstance(sel.root, str):
+        return one_line(sel.root)
+    return one_line(" ".join(_TEXT_NODES(sel.root)))
 
 
 def first_text(sel: Selector, css: str | None) -> str | None:

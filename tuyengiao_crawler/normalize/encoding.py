@@ -365,7 +365,7 @@ def text_quality(text: str) -> str | None:
     replacement = text.count("\ufffd")
     if replacement >= 3 or (replacement and replacement * 200 >= len(text)):
         return "suspect:replacement-characters"
-    if not _SUSPICIOUS.search(text):
+    if not suspicious(text):
         return None
     found = assess(text)
     if _looks_broken(found) and found.suspicious >= 3:
