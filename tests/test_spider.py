@@ -1,0 +1,28 @@
+"""How the archive spider walks a site, on the bundled demo site's saved pages."""
+
+from scrapy import Request
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
+
+from tuyengiao_crawler.demo_site import WWW_DIR
+from tuyengiao_crawler.spiders.archive import ArchiveSpider
+
+
+def page(path: str, url: str) -> HtmlResponse:
+    body = (WWW_DIR / path).read_bytes()
+    return HtmlResponse(url, body=body, encoding="utf-8", request=Request(url))
+
+
+def test_spider_asks_for_each_url_once():
+    """Links already requested (menus, pagers, related articles) give no new Request:
+    the spider does not leave them for Scrapy's dupefilter to drop."""
+    crawler = get_crawler(ArchiveSpider)
+    spider = ArchiveSpider.from_crawler(crawler, start_url="http://127.0.0.1:8000/", site="demo")
+    home = page("index.html", "http://127.0.0.1:8000/")
+    category = page("btg/tin-hoat-dong/index.html", "http://127.0.0.1:8000/btg/tin-hoat-dong/")
+    first = [r.url for r in spider.parse(home) if isinstance(r, Request)]
+    assert "http://127.0.0.1:8000/btg/tin-hoat-dong/" in first
+    assert len(first) == len(set(first))
+    second = [r.url for r in spider.parse(category) if isinstance(r, Request)]
+    assert second and not set(second) & set(first)  # the menu again: nothing repeated
+    assert [r.url for r in spider.parse(home) if isinstance(r, Request)] == []
