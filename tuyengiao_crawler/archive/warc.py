@@ -82,10 +82,13 @@ def _gzip_level(headers: Headers) -> int:
 
 
 class _GzipMember:
-    """One gzip member per record, at a chosen level (warcio's own wrapper is fixed at 9)."""
+    """One gzip member per record, at a chosen level (warcio's own wrapper is fixed at 9).
+    warcio calls `flush` at the end of the record: the member is finished, and the file
+    flushed unless `flush_file` is off (a response waits for its request record)."""
 
-    def __init__(self, out: IO[bytes], level: int) -> None:
+    def __init__(self, out: IO[bytes], level: int, flush_file: bool) -> None:
         self.out = out
+        self.flush_file = flush_file
         self.compressor = zlib.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
 
     def write(self, data: bytes) -> None:
@@ -93,7 +96,8 @@ class _GzipMember:
 
     def flush(self) -> None:
         self.out.write(self.compressor.flush())
-        self.out.flush()
+        if self.flush_file:
+            self.out.flush()
 
 
 class _Sha256Writer(WARCWriter):
@@ -107,8 +111,10 @@ class _Sha256Writer(WARCWriter):
     def _create_digester() -> Digester:
         return Digester("sha256")
 
-    def write_record(self, record: Any, level: int = _TEXT_LEVEL) -> None:  # type: ignore[override]
-        self._write_warc_record(_GzipMember(self.out, level), record)
+    def write_record(  # type: ignore[override]
+        self, record: Any, level: int = _TEXT_LEVEL, flush: bool = True
+    ) -> None:
+        self._write_warc_record(_GzipMember(self.out, level, flush), record)
 
 
 def warc_date(moment: datetime) -> str:
@@ -121,9 +127,9 @@ class WarcWriter:
     `folder`, starting a new file once the current one reaches `max_bytes`.
 
     Each file starts with a `warcinfo` record (software, format, and `info`, e.g. operator,
-    contact, user agent). A request and its response always go into the same file. Every
-    record is flushed as soon as it is written. Names are never reused: files are created
-    exclusively and the serial moves on past any name already taken.
+    contact, user agent). A request and its response always go into the same file, and
+    are flushed together as soon as they are written. Names are never reused: files are
+    created exclusively and the serial moves on past any name already taken.
     """
 
     def __init__(
@@ -189,10 +195,10 @@ class WarcWriter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _write(self, record: Any, level: int = _TEXT_LEVEL) -> WarcLocation:
+    def _write(self, record: Any, level: int = _TEXT_LEVEL, flush: bool = True) -> WarcLocation:
         assert self._fh is not None and self._writer is not None and self._name is not None
         offset = self._fh.tell()
-        self._writer.write_record(record, level)  # flushed after each record
+        self._writer.write_record(record, level, flush)
         length = self._fh.tell() - offset
         self.records += 1
         self.bytes_written += length
@@ -269,7 +275,8 @@ class WarcWriter:
                 is_http_request=True,
             ),
         )
-        location = self._write(response, _gzip_level(response_headers))
+        # One flush for the pair: a crash in between loses both, never leaves half.
+        location = self._write(response, _gzip_level(response_headers), flush=False)
         self._write(request)
         if self.max_bytes and self._fh is not None and self._fh.tell() >= self.max_bytes:
             self.close()

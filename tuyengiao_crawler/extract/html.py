@@ -191,10 +191,11 @@ def text_blocks(sel: Selector) -> list[str]:
     return blocks
 
 
-def clean_body_html(sel: Selector, base_url: str) -> str:
+def clean_body_html(sel: Selector, base_url: str, *, in_place: bool = False) -> str:
     """Sanitised HTML of an element: no scripts, event handlers or javascript: links,
-    attributes cut to a safe few, links made absolute."""
-    root = copy.deepcopy(sel.root)
+    attributes cut to a safe few, links made absolute. `in_place` sanitises the element
+    itself (a detached copy the caller has no further use for) instead of a copy."""
+    root = sel.root if in_place else copy.deepcopy(sel.root)
     if not isinstance(root.tag, str):
         return ""
     if root.tag in UNSAFE_TAGS:

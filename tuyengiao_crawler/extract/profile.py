@@ -56,7 +56,8 @@ def _parse_body(sel: Selector, url: str, profile: SiteProfile) -> tuple[str, str
         return "", ""
     body = detached_copy(nodes[0])
     remove_selected(body, profile.selectors.get("body_exclude", []))
-    return "\n\n".join(text_blocks(body)), clean_body_html(body, url)
+    text = "\n\n".join(text_blocks(body))
+    return text, clean_body_html(body, url, in_place=True)
 
 
 def _parse_byline(sel: Selector, profile: SiteProfile) -> str | None:
