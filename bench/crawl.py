@@ -54,6 +54,13 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process so far (less noisy than wall time when
+    the machine is shared)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _bare(url: str) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
 
@@ -71,7 +78,7 @@ def _bare(url: str) -> dict[str, Any]:
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BareSpider)
     process.crawl(crawler, start_url=url)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     process.start()
     elapsed = time.perf_counter() - started
     stats = crawler.stats.get_stats()
@@ -79,6 +86,7 @@ def _bare(url: str) -> dict[str, Any]:
         "seconds": elapsed,
         "pages": stats.get("downloader/response_count", 0),
         "items": stats.get("item_scraped_count", 0),
+        "cpu_seconds": cpu_seconds() - cpu,
         "peak_rss_mb": peak_rss_mb(),
     }
 
@@ -86,7 +94,7 @@ def _bare(url: str) -> dict[str, Any]:
 def _full(url: str, db: str, full: bool) -> dict[str, Any]:
     from tuyengiao_crawler.runner import run_crawl
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     run = run_crawl(
         [url],
         db,
@@ -103,6 +111,7 @@ def _full(url: str, db: str, full: bool) -> dict[str, Any]:
         "status": run["status"],
         "mode": run["mode"],
         "errors": run["errors"],
+        "cpu_seconds": cpu_seconds() - cpu,
         "peak_rss_mb": peak_rss_mb(),
     }
 
