@@ -26,3 +26,18 @@ def test_spider_asks_for_each_url_once():
     second = [r.url for r in spider.parse(category) if isinstance(r, Request)]
     assert second and not set(second) & set(first)  # the menu again: nothing repeated
     assert [r.url for r in spider.parse(home) if isinstance(r, Request)] == []
+
+
+def test_a_link_past_the_depth_limit_can_still_be_reached_by_a_shorter_path():
+    """Scrapy drops requests past DEPTH_LIMIT; the URL must stay reachable from a page
+    nearer the start (deep chains of "related" links once hid 6 of 2,000 articles)."""
+    crawler = get_crawler(ArchiveSpider, settings_dict={"DEPTH_LIMIT": 3})
+    spider = ArchiveSpider.from_crawler(crawler, start_url="http://127.0.0.1:8000/", site="demo")
+    deep = page("index.html", "http://127.0.0.1:8000/")
+    deep.meta["depth"] = 3
+    near = page("index.html", "http://127.0.0.1:8000/")
+    near.meta["depth"] = 1
+    dropped = {r.url for r in spider.parse(deep) if isinstance(r, Request)}
+    assert "http://127.0.0.1:8000/btg/tin-hoat-dong/" in dropped
+    assert {r.url for r in spider.parse(near) if isinstance(r, Request)} == dropped
+    assert [r.url for r in spider.parse(near) if isinstance(r, Request)] == []

@@ -121,6 +121,7 @@ class ArchiveSpider(scrapy.Spider):
         # dupefilter drops has still been built, passed through the spider middlewares
         # and fingerprinted (a tenth of the crawl's time, bench/README.md).
         self.requested: set[str] = set()
+        self.depth_limit = settings.getint("DEPTH_LIMIT")
         contact = settings.get("TUYENGIAO_CONTACT")
         if contact:
             # UserAgentMiddleware prefers the spider's own user_agent to the setting.
@@ -138,11 +139,14 @@ class ArchiveSpider(scrapy.Spider):
     def _request(self, url: str, **meta: Any) -> Request:
         return Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
-    def _first_time(self, url: str) -> bool:
-        """True the first time a URL is about to be requested (and remember it)."""
+    def _first_time(self, url: str, response: Response) -> bool:
+        """True the first time a URL is about to be requested from a page (and remember
+        it). A link past DEPTH_LIMIT is not remembered: Scrapy drops that request, and
+        the same URL may still be reached by a shorter path."""
         if url in self.requested:
             return False
-        self.requested.add(url)
+        if not self.depth_limit or response.meta.get("depth", 0) < self.depth_limit:
+            self.requested.add(url)
         return True
 
     def parse(self, response: Response) -> Iterator[Any]:
@@ -154,7 +158,7 @@ class ArchiveSpider(scrapy.Spider):
         if self._is_article(response):
             item = self._parse_article(response)
             yield item
-            yield from self._assets(item)
+            yield from self._assets(item, response)
             if canonicalize_url(response.url) in self.known:
                 # An archived article's links were followed when it was new; anything new
                 # since is reached from the listing pages an incremental run revisits.
@@ -238,14 +242,14 @@ class ArchiveSpider(scrapy.Spider):
             **raw.as_dict(),
         )
 
-    def _assets(self, item: ArticleItem) -> Iterator[Request]:
+    def _assets(self, item: ArticleItem, response: Response) -> Iterator[Request]:
         """Images and attachments are evidence too: fetched once (WARC capture keeps them),
         never parsed. Only those on the crawled site itself."""
         if not self.fetch_assets:
             return
         for asset in (*item.images, *item.attachments):
             url = _canonical(asset.get("url") or "")
-            if url and url in self.scope and self._first_time(url):
+            if url and url in self.scope and self._first_time(url, response):
                 yield Request(url, callback=self._asset_fetched, errback=self.on_error,
                               meta={"tuyengiao_asset": True})  # fmt: skip
 
@@ -261,7 +265,7 @@ class ArchiveSpider(scrapy.Spider):
         series = listing_key(response.url) if root else None
         for href in anchors.xpath("@href" if self.follow_css else "//a/@href").getall():
             url = self._followable(response, href)
-            if url and url not in pager and self._first_time(url):
+            if url and url not in pager and self._first_time(url, response):
                 if series and listing_key(url) == series:
                     yield self._request(url, listing_root=root)
                 else:
@@ -281,7 +285,7 @@ class ArchiveSpider(scrapy.Spider):
         series = {"listing_root": root} if root else {}
         if self.crawl_mode == "full":
             for url in sorted(pager):
-                if url in self.scope and self._first_time(url):
+                if url in self.scope and self._first_time(url, response):
                     yield self._request(url, **series)
             return
         stale = response.meta.get("stale_pages", 0)
@@ -292,7 +296,7 @@ class ArchiveSpider(scrapy.Spider):
             return
         if listing.next_page:
             url = _canonical(listing.next_page)
-            if url and url in self.scope and self._first_time(url):
+            if url and url in self.scope and self._first_time(url, response):
                 yield self._request(url, stale_pages=stale, **series)
 
     def _followable(self, response: TextResponse, href: str) -> str | None:
