@@ -22,6 +22,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 FTS_TABLE = "articles_fts"
@@ -78,8 +79,13 @@ def folded_text(text: str | None) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def word_key(word: str, exact: bool) -> str:
-    """How a single word compares in each mode (used for highlighting)."""
+    """How a single word compares in each mode (used for highlighting).
+
+    Cached: highlighting looks up every word of each result's text, and an archive's
+    vocabulary is small (a few thousand syllables), so most calls are one dict lookup.
+    """
     if exact:
         return unify_tones(word).casefold()
     decomposed = unicodedata.normalize("NFD", word.translate(_D_FOLD))

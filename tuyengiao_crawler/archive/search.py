@@ -178,15 +178,82 @@ def query_terms(query: str, exact: bool = False) -> list[tuple[tuple[str, ...], 
     return terms
 
 
+# Highlighting accent-free terms (the default search, whose word keys are ASCII) runs as
+# one regular expression over the original text: each letter of a term becomes the class
+# of every character that folds to it ("e" -> [eEèéẻẽẹêềếểễệ...]). The only characters
+# folding to ASCII are in these ranges (tests check the whole of Unicode's first plane).
+_FOLD_RANGES = ((0x30, 0x7A), (0xC0, 0x2AF), (0x1E00, 0x1EFF), (0x2100, 0x214F), (0xFB00, 0xFB06))
+_fold_classes: dict[str, str] = {}
+_unfoldable_re: re.Pattern[str] | None = None
+
+
+def _build_fold_classes() -> None:
+    global _unfoldable_re
+    members: dict[str, list[str]] = {}
+    odd = []
+    for low, high in _FOLD_RANGES:
+        for code in range(low, high + 1):
+            char = chr(code)
+            if not _WORD_RE.fullmatch(char):
+                continue
+            key = word_key(char, False)
+            if len(key) == 1:
+                members.setdefault(key, []).append(char)
+            elif key.isascii():
+                odd.append(char)  # ß -> ss, ﬁ -> fi: left to the word-by-word path
+    for key, chars in members.items():
+        _fold_classes[key] = "[" + "".join(re.escape(c) for c in chars) + "]"
+    _unfoldable_re = re.compile("[" + "".join(odd) + "]")
+
+
+def _terms_pattern(terms: list[tuple[tuple[str, ...], bool]]) -> re.Pattern[str] | None:
+    """The regex finding `terms` (accent-free word keys) in original text, or None when a
+    term has a character outside ASCII (then the word-by-word path is used)."""
+    if not _fold_classes:
+        _build_fold_classes()
+    alternatives = []
+    for words, prefix in terms:
+        if not all(word.isascii() and _WORD_RE.fullmatch(word) for word in words):
+            return None
+        parts = ["".join(_fold_classes.get(ch, re.escape(ch)) for ch in word) for word in words]
+        alternatives.append(r"\W+".join(parts) + (r"\w*" if prefix else r"(?!\w)"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+
+
 def find_spans(
     text: str, terms: list[tuple[tuple[str, ...], bool]], exact: bool
 ) -> list[tuple[int, int]]:
     """Character spans in `text` where one of the terms (a word or phrase) occurs."""
     if not text or not terms:
         return []
+    pattern = None if exact else _terms_pattern(terms)
+    if pattern is not None and _unfoldable_re is not None and not _unfoldable_re.search(text):
+        spans = [m.span() for m in pattern.finditer(text)]
+    else:
+        spans = _word_spans(text, terms, exact)
+    # "«Tuyên» «giáo»" reads better as "«Tuyên giáo»": join matches only spaces apart.
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start >= merged[-1][1] and text[merged[-1][1] : start] == " ":
+            merged[-1] = (merged[-1][0], end)
+        elif not merged or start >= merged[-1][1]:
+            merged.append((start, end))
+    return merged
+
+
+def _word_spans(
+    text: str, terms: list[tuple[tuple[str, ...], bool]], exact: bool
+) -> list[tuple[int, int]]:
+    """find_spans word by word: every word of `text` compared by its key."""
     tokens = [(m.start(), m.end(), word_key(m.group(), exact)) for m in _WORD_RE.finditer(text)]
+    # Most words start no term: skip them with one set lookup (a one-word prefix term
+    # can start anywhere, so it turns the shortcut off).
+    check_all = any(prefix and len(words) == 1 for words, prefix in terms)
+    firsts = {words[0] for words, _ in terms}
     spans = []
     for i in range(len(tokens)):
+        if not check_all and tokens[i][2] not in firsts:
+            continue
         for words, prefix in terms:
             n = len(words)
             if i + n > len(tokens):
@@ -197,14 +264,7 @@ def find_spans(
             ):
                 spans.append((window[0][0], window[-1][1]))
                 break
-    # "«Tuyên» «giáo»" reads better as "«Tuyên giáo»": join matches only spaces apart.
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start >= merged[-1][1] and text[merged[-1][1] : start] == " ":
-            merged[-1] = (merged[-1][0], end)
-        elif not merged or start >= merged[-1][1]:
-            merged.append((start, end))
-    return merged
+    return spans
 
 
 def mark(
@@ -267,9 +327,26 @@ def make_snippet(
 
 @dataclass
 class SearchResult:
+    """What a search found.
+
+    `total` is exact unless `total_capped`: then more than `total` articles match (the
+    count stops there). `ranked_among` is None when every match was ranked; otherwise
+    the results are the best of the `ranked_among` most recently archived matches.
+    """
+
     total: int
     results: list[dict[str, Any]]
     unindexed: int
+    total_capped: bool = False
+    ranked_among: int | None = None
+
+
+# Counting the matches stops after this many: a broader query reports "more than 10,000".
+COUNT_CAP = 10_000
+# A query matching more articles than this is ranked among the most recently archived
+# RANK_WINDOW of them (the highest ids): BM25 must score every row it ranks, ~0.7 µs
+# each, and a common word matches most of a 100,000-article archive (docs/research.md).
+RANK_WINDOW = 5_000
 
 
 def _date_index(conn: sqlite3.Connection) -> str:
@@ -288,8 +365,19 @@ def search_articles(
     exact: bool = False,
     filters: ArticleFilters | None = None,
     limit: int = 20,
+    count_cap: int | None = None,
+    rank_window: int | None = None,
 ) -> SearchResult:
-    """Ranked articles matching `query` (best first) with highlighted snippets."""
+    """Ranked articles matching `query` (best first) with highlighted snippets.
+
+    Up to `rank_window` matches the ranking is exact BM25 over all of them; a broader
+    query is ranked among its `rank_window` most recently archived matches, and the
+    count stops at `count_cap` (see SearchResult; defaults RANK_WINDOW and COUNT_CAP).
+    """
+    count_cap = COUNT_CAP if count_cap is None else count_cap
+    rank_window = RANK_WINDOW if rank_window is None else rank_window
+    if rank_window > count_cap:
+        raise ValueError("rank_window cannot be larger than count_cap")
     if not index_ready(conn):
         raise SearchError(
             "this archive has no search index yet; run `tuyengiao reindex --db PATH` once"
@@ -299,37 +387,73 @@ def search_articles(
     clauses, params = filter_clauses(filters)
     params["query"] = fts_query(query, exact=exact)
     where = " AND ".join([f"{table} MATCH :query", *clauses])
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    # Rank first, on the few columns ranking needs, then read the winners' texts and
-    # authors: SQLite would otherwise carry every match's body through the sort.
-    sql = f"""
-        WITH top AS (
-            SELECT {table}.rowid AS id, bm25({table}, {weights}) AS score, a.published_at
-            FROM {table} JOIN articles a {_date_index(conn)} ON a.id = {table}.rowid
-            WHERE {where}
-            ORDER BY score, a.published_at DESC
-            LIMIT :limit
-        )
-        SELECT a.id, a.url, a.title, a.lead, a.body_text, a.published_at, a.category,
-               top.score AS score,
-               (SELECT json_group_array(au.name) FROM article_authors aa
-                JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id) AS authors,
-               (SELECT json_group_array(DISTINCT d.canonical) FROM article_documents ad
-                JOIN documents d ON d.id = ad.document_id WHERE ad.article_id = a.id) AS documents
-        FROM top JOIN articles a ON a.id = top.id
-        ORDER BY top.score, top.published_at DESC
-    """
-    # Without filters the count needs only the index.
-    count_sql = (
-        f"SELECT count(*) FROM {table} WHERE {table} MATCH :query"
-        if not clauses
-        else f"SELECT count(*) FROM {table} JOIN articles a ON a.id = {table}.rowid WHERE {where}"
+    # Without filters, counting and finding the window need only the index.
+    matches = f"{table} JOIN articles a ON a.id = {table}.rowid" if clauses else table
+    # FTS5 walks matches in rowid order and stops at the LIMIT, so both cost at most
+    # count_cap rows, never the whole match list.
+    count_sql = f"SELECT count(*) FROM (SELECT 1 FROM {matches} WHERE {where} LIMIT :cap)"
+    window_sql = (
+        f"SELECT min(id) FROM (SELECT {table}.rowid AS id FROM {matches} WHERE {where}"
+        f" ORDER BY {table}.rowid DESC LIMIT :window)"
     )
+    weights = ", ".join(str(w) for w in WEIGHTS)
     try:
+        counted = conn.execute(count_sql, {**params, "cap": count_cap + 1}).fetchone()[0]
+        ranked_among = None
+        if counted > rank_window:
+            floor = conn.execute(window_sql, {**params, "window": rank_window}).fetchone()[0]
+            where += f" AND {table}.rowid >= :floor"
+            params["floor"] = floor
+            ranked_among = rank_window
+        # Rank first, on the few columns ranking needs, then read the winners' texts and
+        # authors: SQLite would otherwise carry every match's body through the sort.
+        # Equal scores go newest first: `grp` is the score, or the winners' place in the
+        # ranking with equal scores sharing one.
+        top_cte = f"""
+            SELECT id, score, score AS grp FROM (
+                SELECT {table}.rowid AS id, bm25({table}, {weights}) AS score
+                FROM {table} JOIN articles a {_date_index(conn)} ON a.id = {table}.rowid
+                WHERE {where}
+                ORDER BY score, a.published_at DESC, {table}.rowid DESC
+                LIMIT :limit
+            )
+        """
+        if not clauses and limit > 0:
+            # Without filters bm25 runs in the index alone (no join per match), and the
+            # dates only order the winners, unless the cut falls inside a tie: then the
+            # join above decides which of the tied articles get in.
+            scored = conn.execute(
+                f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table}"
+                f" WHERE {where} ORDER BY score LIMIT :n",
+                {**params, "n": limit + 1},
+            ).fetchall()
+            if len(scored) <= limit or scored[limit][1] != scored[limit - 1][1]:
+                winners = []
+                for i, (rowid, score) in enumerate(scored):
+                    group = winners[-1][1] if i and score == scored[i - 1][1] else i
+                    winners.append((rowid, group, score))
+                params["top"] = json.dumps(winners[:limit])
+                top_cte = """
+                    SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS grp,
+                           json_extract(value, '$[2]') AS score
+                    FROM json_each(:top)
+                """
+        sql = f"""
+            WITH top AS ({top_cte})
+            SELECT a.id, a.url, a.title, a.lead, a.body_text, a.published_at, a.category,
+                   top.score AS score,
+                   (SELECT json_group_array(au.name) FROM article_authors aa
+                    JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id)
+                    AS authors,
+                   (SELECT json_group_array(DISTINCT d.canonical) FROM article_documents ad
+                    JOIN documents d ON d.id = ad.document_id WHERE ad.article_id = a.id)
+                    AS documents
+            FROM top JOIN articles a ON a.id = top.id
+            ORDER BY top.grp, a.published_at DESC, a.id DESC
+        """
         cursor = conn.execute(sql, {**params, "limit": limit})
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-        total = conn.execute(count_sql, params).fetchone()[0]
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if "fts5" in message or "unterminated string" in message or "no such column" in message:
@@ -370,4 +494,10 @@ def search_articles(
         # count(*) on the FTS table reads every indexed text (15 ms per 5,000 articles).
         f"SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM {EXACT_TABLE}_docsize)"
     ).fetchone()[0]
-    return SearchResult(total=total, results=results, unindexed=max(0, unindexed))
+    return SearchResult(
+        total=min(counted, count_cap),
+        results=results,
+        unindexed=max(0, unindexed),
+        total_capped=counted > count_cap,
+        ranked_among=ranked_among,
+    )

@@ -91,6 +91,9 @@ def search(
             f"run `tuyengiao reindex --db {db}`",
             err=True,
         )
+    if found.ranked_among is not None and (as_json or as_csv):
+        many = f"more than {found.total:,}" if found.total_capped else f"{found.total:,}"
+        click.echo(f"note: {many} articles match; {_window_note(found)}", err=True)
     public = ("rank", "id", "published_at", "category", "title", "url", "authors", "documents")
     if as_json:
         rows = [{k: r[k] for k in (*public, "score", "snippet")} for r in found.results]
@@ -111,10 +114,14 @@ def search(
         click.echo(buffer.getvalue(), nl=False)
         return
     shown = len(found.results)
-    click.echo(
-        f"{found.total} articles match {query!r}"
-        + (f" (best {shown} shown)" if shown < found.total else "")
-    )
+    if found.ranked_among is None:
+        click.echo(
+            f"{found.total} articles match {query!r}"
+            + (f" (best {shown} shown)" if shown < found.total else "")
+        )
+    else:
+        many = f"more than {found.total:,}" if found.total_capped else f"{found.total:,}"
+        click.echo(f"{many} articles match {query!r}; {_window_note(found)}")
     for r in found.results:
         click.echo()
         date = (r["published_at"] or "undated")[:10]
@@ -123,6 +130,13 @@ def search(
         click.echo("     " + " · ".join(m for m in meta if m))
         click.echo("     " + _highlight(r["snippet_text"], r["snippet_spans"]))
         click.echo("     " + click.style(r["url"], dim=True))
+
+
+def _window_note(found: Any) -> str:
+    return (
+        f"the best {len(found.results)} of the {found.ranked_among:,} most recently archived"
+        " are shown (add words, --since or --until to rank older ones)"
+    )
 
 
 def _highlight(text: str, spans: list[tuple[int, int]]) -> str:
