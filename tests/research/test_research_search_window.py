@@ -188,19 +188,25 @@ def test_cli_says_when_the_count_stops_and_the_ranking_is_windowed(broad_db, mon
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
         "more than 40 articles match 'tuyen giao'; the best 20 of the 25 most recently"
-        " archived are shown (add words, --since or --until to rank older ones)"
+        " archived are shown (add words, --since or --until, or --rank-all to rank older ones)"
     )
     result = CliRunner().invoke(cli, ["search", "--db", str(broad_db), "tuyen giao", "--json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 20
     assert result.stderr == (
         "note: more than 40 articles match; the best 20 of the 25 most recently archived"
-        " are shown (add words, --since or --until to rank older ones)\n"
+        " are shown (add words, --since or --until, or --rank-all to rank older ones)\n"
     )
     # 60 matches, windowed but counted exactly
     monkeypatch.setattr(search_module, "COUNT_CAP", 100)
     result = CliRunner().invoke(cli, ["search", "--db", str(broad_db), "tuyen giao"])
     assert result.output.splitlines()[0].startswith("60 articles match 'tuyen giao'; the best 20")
+    # --rank-all: every match counted and ranked, as a narrow query is
+    result = CliRunner().invoke(
+        cli, ["search", "--db", str(broad_db), "tuyen giao", "--rank-all", "--json"]
+    )
+    assert result.exit_code == 0 and result.stderr == ""
+    assert [r["id"] for r in json.loads(result.stdout)] == _reference(broad_db, "tuyen giao")
     # a narrow query is unchanged
     result = CliRunner().invoke(cli, ["search", "--db", str(broad_db), "hoi thao"])
     assert result.output.splitlines()[0] == "4 articles match 'hoi thao'"

@@ -347,6 +347,8 @@ COUNT_CAP = 10_000
 # RANK_WINDOW of them (the highest ids): BM25 must score every row it ranks, ~0.7 µs
 # each, and a common word matches most of a 100,000-article archive (docs/research.md).
 RANK_WINDOW = 5_000
+# count_cap and rank_window that never bind: every match counted and ranked.
+ALL = 2**62
 
 
 def _date_index(conn: sqlite3.Connection) -> str:

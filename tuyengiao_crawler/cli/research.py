@@ -55,6 +55,12 @@ def _filters(match: str | None = None, exact: bool = False, **values: Any) -> An
 )
 @filter_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option(
+    "--rank-all",
+    is_flag=True,
+    help="Count and rank every match, however many (slower on broad queries: by default "
+    "a query matching over 5,000 articles is ranked among the most recently archived).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON array.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the results as CSV.")
 def search(
@@ -62,6 +68,7 @@ def search(
     query: str,
     exact: bool,
     limit: int,
+    rank_all: bool,
     as_json: bool,
     as_csv: bool,
     **filter_values: Any,
@@ -75,14 +82,17 @@ def search(
     Example: tuyengiao search --db data/archive.sqlite "chi thi 05" --since 2021-01-01
     """
     from tuyengiao_crawler.archive import open_readonly
-    from tuyengiao_crawler.archive.search import search_articles
+    from tuyengiao_crawler.archive.search import ALL, search_articles
 
     if as_json and as_csv:
         raise click.UsageError("give --json or --csv, not both")
     filters = _filters(**filter_values)
     conn = open_readonly(db)
     try:
-        found = search_articles(conn, query, exact=exact, filters=filters, limit=limit)
+        everything = {"count_cap": ALL, "rank_window": ALL} if rank_all else {}
+        found = search_articles(
+            conn, query, exact=exact, filters=filters, limit=limit, **everything
+        )
     finally:
         conn.close()
     if found.unindexed:
@@ -135,7 +145,7 @@ def search(
 def _window_note(found: Any) -> str:
     return (
         f"the best {len(found.results)} of the {found.ranked_among:,} most recently archived"
-        " are shown (add words, --since or --until to rank older ones)"
+        " are shown (add words, --since or --until, or --rank-all to rank older ones)"
     )
 
 
