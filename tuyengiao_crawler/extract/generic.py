@@ -667,8 +667,8 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     # parsel reads JSON-looking text as JSON: such a page has no HTML tree to search.
     if not isinstance(sel.root, etree._Element):
         return
-    page = detached_copy(sel)
-    root = page.root
+    root = detached_copy(sel)
+    page = Selector(root=root)
     _strip_control_chars(root)
     order = document_order(root)
     metas = meta_tags(root)
@@ -699,7 +699,7 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     lead_el = _lead_element(area, body, title_node, order)
     _remove_chrome(body, related, [title_node, *(el for el, _ in datelines), *authors])
     _unlazy_images(body)
-    article.body_html = clean_body_html(Selector(root=body), url)
+    article.body_html = clean_body_html(body, url)
     article.images, captions = images(body, url)
     for el in captions:
         if el is not body and _is_inside(el, body):
@@ -710,7 +710,7 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         _drop(lead_el)
     if not lead:
         lead = _bold_lead(body)
-    blocks = text_blocks(Selector(root=body))
+    blocks = text_blocks(body)
     if not lead:
         lead = _description_lead(blocks, metas, article.title)
     if lead and blocks and _same(blocks[0], lead):

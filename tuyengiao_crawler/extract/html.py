@@ -6,11 +6,14 @@ import copy
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector, SelectorList
+from parsel.csstranslator import HTMLTranslator
 
 # Tags whose content never belongs in an archived body.
 DROP_TAGS = frozenset(
@@ -97,8 +100,10 @@ def text_of(value: str | None) -> str:
     """NFC text with zero-width characters removed and spaces collapsed on each line."""
     if not value:
         return ""
-    value = drop_zero_width(unicodedata.normalize("NFC", value))
-    lines = (_SPACES.sub(" ", line).strip() for line in value.splitlines())
+    value = _SPACES.sub(" ", drop_zero_width(unicodedata.normalize("NFC", value)))
+    if "\n" not in value and value.isprintable():
+        return value.strip()  # one line (no line break of any kind): most calls
+    lines = (line.strip() for line in value.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -106,34 +111,60 @@ def one_line(value: str | None) -> str:
     return text_of(value).replace("\n", " ")
 
 
-# Compiled once and run on the lxml element: `sel.xpath(".//text()")` compiles the
-# expression and wraps every text node in a Selector on each call.
+# The extractors work on lxml elements: parsel's `Selector.css`/`.xpath` wrap every result
+# in a new Selector, which cost more than the queries themselves (a tenth of reprocess).
+# Helpers also take a Selector, for callers that hold one.
+Node = Any  # an lxml element, or a string for `::text` / `::attr()` results
+
+
+def element_of(node: Selector | Node) -> Node:
+    return node.root if isinstance(node, Selector) else node
+
+
+@lru_cache(maxsize=1024)
+def _compiled_css(css: str) -> etree.XPath:
+    return etree.XPath(_TRANSLATOR.css_to_xpath(css), smart_strings=False)
+
+
+_TRANSLATOR = HTMLTranslator()
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 
 
-def element_text(sel: Selector) -> str:
-    """All text of a selected element on one line."""
-    if isinstance(sel.root, str):
-        return one_line(sel.root)
-    return one_line(" ".join(_TEXT_NODES(sel.root)))
+def css_nodes(node: Selector | Node, css: str) -> list[Node]:
+    """What a CSS selector (parsel's dialect: `::text` and `::attr(name)` allowed) matches
+    under a node, in document order."""
+    element = element_of(node)
+    if not isinstance(element, etree._Element):
+        return []
+    return _compiled_css(css)(element)
 
 
-def first_text(sel: Selector, css: str | None) -> str | None:
+def element_text(node: Selector | Node) -> str:
+    """All text of an element (or a selected string) on one line."""
+    element = element_of(node)
+    if isinstance(element, str):
+        return one_line(element)
+    if not isinstance(element, etree._Element):
+        return ""
+    return one_line(" ".join(_TEXT_NODES(element)))
+
+
+def first_text(node: Selector | Node, css: str | None) -> str | None:
+    """The first non-empty text the CSS selector finds under a node."""
     if not css:
         return None
-    for node in sel.css(css):
-        text = element_text(node) if not isinstance(node.root, str) else one_line(node.root)
+    for found in css_nodes(node, css):
+        text = element_text(found)
         if text:
             return text
     return None
 
 
-def remove_selected(root: Selector, css_list: Iterable[str]) -> None:
+def remove_selected(node: Selector | Node, css_list: Iterable[str]) -> None:
     """Detach every element matched by the given CSS selectors from the tree (in place)."""
     for css in css_list:
-        for node in root.css(css):
-            element = node.root
-            if not isinstance(element, str) and element.getparent() is not None:
+        for element in css_nodes(node, css):
+            if isinstance(element, etree._Element) and element.getparent() is not None:
                 _drop_keep_tail(element)
 
 
@@ -153,12 +184,12 @@ def _drop_keep_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def detached_copy(sel: Selector) -> Selector:
+def detached_copy(node: Selector | Node) -> Node:
     """A deep copy of an element, so removals never touch the page the spider still reads."""
-    return Selector(root=copy.deepcopy(sel.root))
+    return copy.deepcopy(element_of(node))
 
 
-def text_blocks(sel: Selector) -> list[str]:
+def text_blocks(node: Selector | Node) -> list[str]:
     """The element's visible text split at block boundaries and <br>, cleaned, empties dropped."""
     blocks: list[str] = []
     buffer: list[str] = []
@@ -186,16 +217,16 @@ def text_blocks(sel: Selector) -> list[str]:
         if block:
             flush()
 
-    walk(sel.root)
+    walk(element_of(node))
     flush()
     return blocks
 
 
-def clean_body_html(sel: Selector, base_url: str, *, in_place: bool = False) -> str:
+def clean_body_html(node: Selector | Node, base_url: str, *, in_place: bool = False) -> str:
     """Sanitised HTML of an element: no scripts, event handlers or javascript: links,
     attributes cut to a safe few, links made absolute. `in_place` sanitises the element
     itself (a detached copy the caller has no further use for) instead of a copy."""
-    root = sel.root if in_place else copy.deepcopy(sel.root)
+    root = element_of(node) if in_place else copy.deepcopy(element_of(node))
     if not isinstance(root.tag, str):
         return ""
     if root.tag in UNSAFE_TAGS:
@@ -235,16 +266,17 @@ def clean_body_html(sel: Selector, base_url: str, *, in_place: bool = False) -> 
     return drop_zero_width(unicodedata.normalize("NFC", markup)).strip()
 
 
-def attribute(sel: Selector | SelectorList, name: str) -> str | None:
-    """An attribute of a selected element (the first, for a list); None when absent or
+def attribute(node: Selector | SelectorList | Node | None, name: str) -> str | None:
+    """An attribute of an element (the first, for a SelectorList); None when absent or
     unreadable. Unlike `.attrib`, never raises on a tag whose junk parsed as an attribute
     name lxml cannot hand back ("<a class=x\x08 href=...>")."""
-    if isinstance(sel, SelectorList):
-        sel = sel[0] if sel else None
-    if sel is None or isinstance(sel.root, str) or not hasattr(sel.root, "get"):
+    if isinstance(node, SelectorList):
+        node = node[0] if node else None
+    element = element_of(node)
+    if not isinstance(element, etree._Element):
         return None
     try:
-        return sel.root.get(name)
+        return element.get(name)
     except ValueError:
         return None
 

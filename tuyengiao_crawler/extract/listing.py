@@ -8,7 +8,8 @@ from parsel import Selector
 
 from tuyengiao_crawler.extract.classify import article_links, next_page_link, pagination_links
 from tuyengiao_crawler.extract.html import absolute, attribute
-from tuyengiao_crawler.profiles import SiteProfile, select
+from tuyengiao_crawler.extract.profile import select
+from tuyengiao_crawler.profiles import SiteProfile
 
 
 @dataclass

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from parsel import Selector
 
 from tuyengiao_crawler.extract.fields import RawArticle
 from tuyengiao_crawler.extract.html import (
+    Node,
     absolute,
     attribute,
     clean_body_html,
+    css_nodes,
     detached_copy,
     element_text,
     first_text,
@@ -16,11 +19,17 @@ from tuyengiao_crawler.extract.html import (
     remove_selected,
     text_blocks,
 )
-from tuyengiao_crawler.profiles import SiteProfile, select
+from tuyengiao_crawler.profiles import SiteProfile
 
 # Fields whose absence on an article page means the profile no longer fits the site.
 ESSENTIAL = ("title", "body", "published")
 HOME_WORDS = frozenset({"trang chủ", "trang chu", "home"})
+
+
+def select(node: Selector | Node, profile: SiteProfile, key: str) -> list[Node]:
+    """What the profile's selector `key` matches under a node (nothing if it has none)."""
+    css = profile.css(key)
+    return css_nodes(node, css) if css else []
 
 
 def is_article(sel: Selector, profile: SiteProfile) -> bool:
@@ -32,26 +41,27 @@ def extract_with_profile(
 ) -> tuple[RawArticle, list[str]]:
     """The raw fields of an article page, and the essential fields the profile missed."""
     article = RawArticle(extractor=f"profile:{profile.name}")
-    article.title = first_text(sel, profile.css("title"))
-    article.lead = first_text(sel, profile.css("lead"))
-    article.byline = _parse_byline(sel, profile)
-    article.published_raw = first_text(sel, profile.css("published"))
+    page = sel.root  # helpers work on lxml elements (extract/html.py says why)
+    article.title = first_text(page, profile.css("title"))
+    article.lead = first_text(page, profile.css("lead"))
+    article.byline = _parse_byline(page, profile)
+    article.published_raw = first_text(page, profile.css("published"))
     article.published_source = "dateline" if article.published_raw else None
-    article.updated_raw = first_text(sel, profile.css("updated"))
+    article.updated_raw = first_text(page, profile.css("updated"))
     article.updated_source = "dateline" if article.updated_raw else None
-    article.breadcrumb = _parse_breadcrumb(sel, profile)
-    article.category = _parse_category(sel, profile, article.breadcrumb, article.title)
-    article.images = _parse_images(sel, url, profile)
-    article.related = _parse_links(sel, url, profile, "related")
-    article.attachments = _parse_links(sel, url, profile, "attachments")
-    article.body_text, article.body_html = _parse_body(sel, url, profile)
+    article.breadcrumb = _parse_breadcrumb(page, profile)
+    article.category = _parse_category(page, profile, article.breadcrumb, article.title)
+    article.images = _parse_images(page, url, profile)
+    article.related = _parse_links(page, url, profile, "related")
+    article.attachments = _parse_links(page, url, profile, "attachments")
+    article.body_text, article.body_html = _parse_body(page, url, profile)
     found = {"title": article.title, "body": article.body_text, "published": article.published_raw}
     missing = [name for name in ESSENTIAL if not found[name]]
     return article, missing
 
 
-def _parse_body(sel: Selector, url: str, profile: SiteProfile) -> tuple[str, str]:
-    nodes = select(sel, profile, "body")
+def _parse_body(page: Node, url: str, profile: SiteProfile) -> tuple[str, str]:
+    nodes = select(page, profile, "body")
     if not nodes:
         return "", ""
     body = detached_copy(nodes[0])
@@ -60,30 +70,32 @@ def _parse_body(sel: Selector, url: str, profile: SiteProfile) -> tuple[str, str
     return text, clean_body_html(body, url, in_place=True)
 
 
-def _parse_byline(sel: Selector, profile: SiteProfile) -> str | None:
-    lines = [element_text(node) for node in select(sel, profile, "byline")]
+def _parse_byline(page: Node, profile: SiteProfile) -> str | None:
+    lines = [element_text(node) for node in select(page, profile, "byline")]
     return "\n".join(line for line in lines if line) or None
 
 
-def _parse_breadcrumb(sel: Selector, profile: SiteProfile) -> list[str]:
-    return [text for node in select(sel, profile, "breadcrumb") if (text := element_text(node))]
+def _parse_breadcrumb(page: Node, profile: SiteProfile) -> list[str]:
+    return [text for node in select(page, profile, "breadcrumb") if (text := element_text(node))]
 
 
 def _parse_category(
-    sel: Selector, profile: SiteProfile, breadcrumb: list[str], title: str | None
+    page: Node, profile: SiteProfile, breadcrumb: list[str], title: str | None
 ) -> str | None:
-    explicit = first_text(sel, profile.css("category"))
+    explicit = first_text(page, profile.css("category"))
     if explicit:
         return explicit
     trail = [item for item in breadcrumb if item != title and item.lower() not in HOME_WORDS]
     return trail[-1] if trail else None
 
 
-def _parse_images(sel: Selector, url: str, profile: SiteProfile) -> list[dict[str, str | None]]:
+def _parse_images(page: Node, url: str, profile: SiteProfile) -> list[dict[str, str | None]]:
     images = []
     caption_css = profile.css("image_caption")
-    for node in select(sel, profile, "images"):
-        img = node if node.root.tag == "img" else node.css("img")
+    for node in select(page, profile, "images"):
+        if not isinstance(node, etree._Element):
+            continue
+        img = node if node.tag == "img" else next(node.iter("img"), None)
         src = absolute(url, attribute(img, "src") or attribute(img, "data-src"))
         if not src:
             continue
@@ -94,10 +106,10 @@ def _parse_images(sel: Selector, url: str, profile: SiteProfile) -> list[dict[st
 
 
 def _parse_links(
-    sel: Selector, url: str, profile: SiteProfile, key: str
+    page: Node, url: str, profile: SiteProfile, key: str
 ) -> list[dict[str, str | None]]:
     links, seen = [], set()
-    for node in select(sel, profile, key):
+    for node in select(page, profile, key):
         href = absolute(url, attribute(node, "href"))
         if href and href not in seen:
             seen.add(href)

@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import tomllib
-from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
 
 from tuyengiao_crawler.errors import TuyengiaoError
@@ -156,8 +155,3 @@ def profile_for_host(host: str) -> SiteProfile | None:
         if profile.matches_host(host):
             return profile
     return None
-
-
-def select(sel: Selector, profile: SiteProfile, key: str) -> list[Selector]:
-    css = profile.css(key)
-    return list(sel.css(css)) if css else []
