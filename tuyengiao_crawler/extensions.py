@@ -39,7 +39,7 @@ class ArchiveRun:
     def __init__(self, crawler: Crawler, db_path: str) -> None:
         self.crawler = crawler
         self.lock = ArchiveLock(db_path).acquire()
-        self.archive = Archive(db_path)
+        self.archive = Archive(db_path, background_checkpoints=True)
         # We hold the lock, so a run still marked "running" belongs to a dead process.
         self.archive.close_stale_runs()
         self.run_id: int | None = None

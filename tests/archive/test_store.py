@@ -276,3 +276,33 @@ def test_validators(archive):
     archive.save_article(article(etag='"abc"', last_modified="Wed, 30 Jun 2021 00:00:00 GMT"))
     assert archive.validators(article()["url"]) == ('"abc"', "Wed, 30 Jun 2021 00:00:00 GMT")
     assert archive.validators("http://127.0.0.1:1/unknown.html") is None
+
+
+def test_background_checkpoints_keep_the_log_short(tmp_path):
+    """A crawl's archive checkpoints its write-ahead log from a second thread; the crawl's
+    own connection only checkpoints as a safety net, far later."""
+    import time
+
+    from tuyengiao_crawler.archive.checkpoint import SAFETY_NET_PAGES
+
+    path = tmp_path / "a.sqlite"
+    store = Archive(path, background_checkpoints=True)
+    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == SAFETY_NET_PAGES
+    for n in range(200):
+        store.save_article(article(url=f"http://127.0.0.1:9/bai-{n}.html", title=f"Bài {n}"))
+    checkpointer = store._checkpointer
+    wanted = checkpointer.checkpoints + 2  # one surely began after the last commit
+    deadline = time.monotonic() + 10
+    while checkpointer.checkpoints < wanted and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert checkpointer.checkpoints >= wanted
+    # Everything committed so far is already copied into the database file.
+    other = sqlite3.connect(path)
+    busy, log_frames, copied = other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert busy == 0 and log_frames == copied
+    other.close()
+    store.close()
+    assert not checkpointer._thread.is_alive()
+    check = sqlite3.connect(path)
+    assert check.execute("SELECT count(*) FROM articles").fetchone()[0] == 200
+    check.close()

@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import jsonify_if_needed
 
+from tuyengiao_crawler.archive.checkpoint import SAFETY_NET_PAGES, BackgroundCheckpointer
 from tuyengiao_crawler.archive.fts import index_article
 from tuyengiao_crawler.archive.schema import SchemaError, migrate
 from tuyengiao_crawler.errors import TuyengiaoError
@@ -98,9 +99,15 @@ def check_sqlite_file(path: Path) -> None:
 
 
 class Archive:
-    """The archive file: schema migrations on open, WAL, and article/run writes."""
+    """The archive file: schema migrations on open, WAL, and article/run writes.
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    `background_checkpoints` moves the write-ahead log's checkpoints to a second thread
+    (archive/checkpoint.py): for a long run of small commits, such as a crawl.
+    """
+
+    def __init__(
+        self, path: str | Path, *, create: bool = True, background_checkpoints: bool = False
+    ) -> None:
         self.path = Path(path)
         check_sqlite_file(self.path)
         if not self.path.exists():
@@ -123,12 +130,19 @@ class Archive:
             raise ArchiveError(f"{self.path}: {exc}") from None
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+        self._checkpointer: BackgroundCheckpointer | None = None
+        if background_checkpoints:
+            self.db.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
+            self._checkpointer = BackgroundCheckpointer(self.path)
+            self._checkpointer.start()
 
     @property
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self.db.close()
 
     def __enter__(self) -> Archive:
