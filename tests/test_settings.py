@@ -53,3 +53,20 @@ def test_spider_without_profile_is_generic():
     spider = ArchiveSpider.from_crawler(crawler)
     assert spider.profile is None
     assert spider.profile_name == "generic"
+
+
+def test_per_page_debug_messages_are_built_only_at_debug_level():
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+
+    from tuyengiao_crawler.logformatter import ArchiveLogFormatter
+
+    request = Request("http://127.0.0.1:8000/")
+    response = HtmlResponse(request.url, body=b"<p>x</p>", request=request)
+    spider = ArchiveSpider.from_crawler(get_crawler(ArchiveSpider), start_url=request.url)
+    for level, shown in (("INFO", False), ("WARNING", False), ("DEBUG", True)):
+        crawler = get_crawler(ArchiveSpider, settings_dict={"LOG_LEVEL": level})
+        formatter = ArchiveLogFormatter.from_crawler(crawler)
+        assert (formatter.crawled(request, response, spider) is not None) is shown
+        assert (formatter.scraped({"url": "x"}, response, spider) is not None) is shown
+    assert crawl_settings("a.sqlite").get("LOG_FORMATTER").endswith("ArchiveLogFormatter")

@@ -55,6 +55,7 @@ DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DEPTH_LIMIT = 50
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "tuyengiao_crawler.logformatter.ArchiveLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {

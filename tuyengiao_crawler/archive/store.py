@@ -197,8 +197,8 @@ class Archive:
                 record["version_seen_at"] = seen_at
                 self._update_article(article_id, record)
             if status != "unchanged":
-                self._replace_children(article_id, item)
-            self._replace_related(article_id, item.get("related") or [])
+                self._replace_children(article_id, item, fresh=status == "new")
+            self._replace_related(article_id, item.get("related") or [], fresh=status == "new")
             index_article(self.conn, article_id)
         return status
 
@@ -282,8 +282,12 @@ class Archive:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def _replace_children(self, article_id: int, item: Mapping[str, Any]) -> None:
-        for table in CHILD_TABLES:
+    def _replace_children(
+        self, article_id: int, item: Mapping[str, Any], fresh: bool = False
+    ) -> None:
+        """The article's authors, documents, images and attachments as the item has them
+        (`fresh`: a new article, which has none to remove)."""
+        for table in CHILD_TABLES if not fresh else ():
             if table != "related_articles":
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._insert_authors(article_id, item.get("authors") or [])
@@ -295,8 +299,11 @@ class Archive:
             "attachments", article_id, item.get("attachments") or [], ("url", "title")
         )
 
-    def _replace_related(self, article_id: int, related: list[Mapping[str, Any]]) -> None:
-        self.conn.execute("DELETE FROM related_articles WHERE article_id = ?", (article_id,))
+    def _replace_related(
+        self, article_id: int, related: list[Mapping[str, Any]], fresh: bool = False
+    ) -> None:
+        if not fresh:
+            self.conn.execute("DELETE FROM related_articles WHERE article_id = ?", (article_id,))
         self._insert_positioned("related_articles", article_id, related, ("url", "title"))
 
     def _insert_positioned(
