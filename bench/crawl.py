@@ -2,6 +2,7 @@
 process (a Twisted reactor runs once per process, and peak RSS is then the crawl's own).
 
     python -m bench.crawl full URL DB      # run_crawl(..., profile="demo"), JSON on stdout
+    python -m bench.crawl pages URL DB     # the same without fetching images and PDFs
     python -m bench.crawl bare URL         # BareSpider, JSON on stdout
 
 Both use the same Scrapy settings for the network side: the project's local overrides
@@ -91,7 +92,7 @@ def _bare(url: str) -> dict[str, Any]:
     }
 
 
-def _full(url: str, db: str, full: bool) -> dict[str, Any]:
+def _full(url: str, db: str, full: bool, assets: bool = True) -> dict[str, Any]:
     from tuyengiao_crawler.runner import run_crawl
 
     started, cpu = time.perf_counter(), cpu_seconds()
@@ -100,7 +101,7 @@ def _full(url: str, db: str, full: bool) -> dict[str, Any]:
         db,
         profile="demo",
         full=full,
-        overrides={"TUYENGIAO_PROGRESS": "off"},
+        overrides={"TUYENGIAO_PROGRESS": "off", "TUYENGIAO_FETCH_ASSETS": assets},
     )
     elapsed = time.perf_counter() - started
     return {
@@ -116,25 +117,36 @@ def _full(url: str, db: str, full: bool) -> dict[str, Any]:
     }
 
 
-def run_worker(*args: str, profile_to: str | None = None) -> dict[str, Any]:
-    """Run one crawl in a fresh process and return its JSON report."""
+def start_worker(*args: str, profile_to: str | None = None) -> subprocess.Popen[str]:
+    """Start one crawl in a fresh process; `finish_worker` waits for its JSON report."""
     command = [sys.executable]
     if profile_to:
         command += ["-m", "cProfile", "-o", profile_to]
     command += ["-m", "bench.crawl", *args]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"crawl worker {args} failed:\n{done.stderr[-3000:]}")
+    return subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def finish_worker(process: subprocess.Popen[str]) -> dict[str, Any]:
+    stdout, stderr = process.communicate()
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    if process.returncode != 0 or not lines:
+        raise RuntimeError(f"crawl worker {process.args} failed:\n{stderr[-3000:]}")
     return json.loads(lines[-1])
+
+
+def run_worker(*args: str, profile_to: str | None = None) -> dict[str, Any]:
+    """Run one crawl in a fresh process and return its JSON report."""
+    return finish_worker(start_worker(*args, profile_to=profile_to))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[0] == "bare":
         report = _bare(args[1])
-    elif args[0] in ("full", "again"):
-        report = _full(args[1], args[2], full=args[0] == "full")
+    elif args[0] in ("full", "again", "pages"):
+        report = _full(args[1], args[2], full=args[0] != "again", assets=args[0] != "pages")
     else:
         raise SystemExit(f"unknown mode {args[0]!r}")
     print(json.dumps(report), flush=True)

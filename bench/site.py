@@ -228,6 +228,15 @@ class Site:
         paths += [self.headline(i)[0] for i in range(1, self.n + 1)]
         return paths
 
+    def asset_paths(self) -> list[str]:
+        """Every image and PDF attachment the articles point to."""
+        found = []
+        for i in range(1, self.n + 1):
+            article = self.article(i)
+            found += [article.image[0]] if article.image else []
+            found += [article.attachment] if article.attachment else []
+        return found
+
     # Articles
 
     def article(self, article_id: int) -> Article:
