@@ -35,6 +35,9 @@ def test_retry_after_seconds_and_dates():
     assert retry_after_seconds("Tue, 11 Jun 2024 07:00:00 GMT", now=now) == 0.0  # past
     assert retry_after_seconds("soon") is None
     assert retry_after_seconds(None) is None
+    # Digits to Python, not to HTTP (found by hypothesis): unreadable, not a crash.
+    assert retry_after_seconds(b"\xb2") is None  # "²" in latin-1
+    assert retry_after_seconds("٣٠") is None
 
 
 def test_backoff_doubles_is_capped_and_yields_to_a_capped_retry_after():
