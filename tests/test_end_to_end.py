@@ -1,6 +1,7 @@
 """Real crawls in a real process against servers on 127.0.0.1, checked against ground truth."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -256,3 +257,38 @@ def test_demo_images_and_attachments_are_fetched_once_as_evidence(demo_crawl):
     recorded = rows(db, "SELECT url, status, warc_file FROM fetches WHERE url LIKE '%/uploads/%'")
     assert {urlsplit(r["url"]).path for r in recorded} == assets
     assert all(r["status"] == 200 and r["warc_file"] for r in recorded)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_demo_site_command_stops_when_a_server_thread_gets_the_signal():
+    """The kernel may hand a process's SIGINT to any of its threads; the command must
+    still stop (it used to sleep on, deaf, for up to an hour)."""
+    import ctypes
+    import platform
+    import re
+    import signal
+    import time
+    import urllib.request
+
+    tgkill = {"x86_64": 234, "aarch64": 131}.get(platform.machine())
+    if tgkill is None:
+        pytest.skip("tgkill syscall number unknown here")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tuyengiao_crawler", "demo-site", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline()).group(0)
+        urllib.request.urlopen(url, timeout=10).close()
+        threads = [int(t) for t in os.listdir(f"/proc/{process.pid}/task")]
+        other = next(t for t in threads if t != process.pid)
+        libc = ctypes.CDLL(None, use_errno=True)
+        assert libc.syscall(tgkill, process.pid, other, signal.SIGINT) == 0
+        started = time.monotonic()
+        assert process.wait(timeout=10) == 0
+        assert time.monotonic() - started < 5
+    finally:
+        process.kill()

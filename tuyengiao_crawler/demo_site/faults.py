@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tuyengiao_crawler.demo_site.server import serve_in_thread, stop_serving
+from tuyengiao_crawler.demo_site.server import serve_in_thread, stop_serving, wait_for_interrupt
 from tuyengiao_crawler.normalize.encoding import encode_cp1258, encode_tcvn3, encode_vni
 
 KINDS = (
@@ -507,7 +507,6 @@ if __name__ == "__main__":
     with FaultSite(routes, port=args.port, host=args.host) as site:
         print(f"Fault site: {site.url}/  (Ctrl-C to stop)", flush=True)
         try:
-            while True:
-                time.sleep(3600)
+            wait_for_interrupt()
         except KeyboardInterrupt:
             pass

@@ -330,13 +330,20 @@ class DemoSite:
         self.stop()
 
 
+def wait_for_interrupt() -> None:
+    """Sleep until Ctrl-C (KeyboardInterrupt). In short sleeps: the kernel may deliver the
+    signal to a server thread, and then Python's handler runs only when the main thread
+    next wakes (a one-hour sleep once left `demo-site` deaf to SIGINT)."""
+    while True:
+        time.sleep(0.2)
+
+
 def serve_forever(port: int = 8000, host: str = "127.0.0.1") -> None:
     """Serve the demo site in the foreground until Ctrl-C (for ``tuyengiao demo-site``)."""
     site = DemoSite(port=port, host=host).start()
     print(f"Demo site: {site.url}/  (Ctrl-C to stop)", flush=True)
     try:
-        while True:
-            time.sleep(3600)
+        wait_for_interrupt()
     except KeyboardInterrupt:
         print("Stopping demo site.", flush=True)
     finally:
