@@ -2,8 +2,12 @@
 
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -222,11 +226,9 @@ def test_plain_scrapy_crawl_from_the_project_root(tmp_path):
     assert set(by_path(db)) == {a["path"] for a in MANIFEST["articles"]}
 
 
-def test_demo_site_command_serves_until_interrupted():
-    import re
-    import signal
-    import urllib.request
-
+@contextmanager
+def demo_site_command():
+    """`tuyengiao demo-site` in a child process: (process, URL), killed afterwards."""
     process = subprocess.Popen(
         [sys.executable, "-m", "tuyengiao_crawler", "demo-site", "--port", "0"],
         stdout=subprocess.PIPE,
@@ -235,16 +237,20 @@ def test_demo_site_command_serves_until_interrupted():
         cwd=ROOT,
     )
     try:
-        line = process.stdout.readline()
-        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        url = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline()).group(0)
+        yield process, url
+    finally:
+        process.kill()
+
+
+def test_demo_site_command_serves_until_interrupted():
+    with demo_site_command() as (process, url):
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.status == 200
             assert "Banner Ban tuyên giáo sub-site-1" in response.read().decode("utf-8")
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
         assert "Traceback" not in process.stderr.read()
-    finally:
-        process.kill()
 
 
 def test_demo_images_and_attachments_are_fetched_once_as_evidence(demo_crawl):
@@ -265,23 +271,12 @@ def test_demo_site_command_stops_when_a_server_thread_gets_the_signal():
     still stop (it used to sleep on, deaf, for up to an hour)."""
     import ctypes
     import platform
-    import re
-    import signal
     import time
-    import urllib.request
 
     tgkill = {"x86_64": 234, "aarch64": 131}.get(platform.machine())
     if tgkill is None:
         pytest.skip("tgkill syscall number unknown here")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tuyengiao_crawler", "demo-site", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    try:
-        url = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline()).group(0)
+    with demo_site_command() as (process, url):
         urllib.request.urlopen(url, timeout=10).close()
         threads = [int(t) for t in os.listdir(f"/proc/{process.pid}/task")]
         other = next(t for t in threads if t != process.pid)
@@ -290,5 +285,3 @@ def test_demo_site_command_stops_when_a_server_thread_gets_the_signal():
         started = time.monotonic()
         assert process.wait(timeout=10) == 0
         assert time.monotonic() - started < 5
-    finally:
-        process.kill()
