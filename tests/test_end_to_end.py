@@ -226,15 +226,21 @@ def test_plain_scrapy_crawl_from_the_project_root(tmp_path):
     assert set(by_path(db)) == {a["path"] for a in MANIFEST["articles"]}
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
-def demo_site_command():
-    """`tuyengiao demo-site` in a child process: (process, URL), killed afterwards."""
+def demo_site_command(started_in_background: bool = False):
+    """`tuyengiao demo-site` in a child process: (process, URL), killed afterwards.
+    `started_in_background`: with SIGINT ignored, as `cmd &` in a script starts it."""
     process = subprocess.Popen(
         [sys.executable, "-m", "tuyengiao_crawler", "demo-site", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        preexec_fn=_ignore_sigint if started_in_background else None,
     )
     try:
         url = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline()).group(0)
@@ -243,12 +249,18 @@ def demo_site_command():
         process.kill()
 
 
-def test_demo_site_command_serves_until_interrupted():
-    with demo_site_command() as (process, url):
+@pytest.mark.parametrize(
+    ("stop", "in_background"),
+    [(signal.SIGINT, False), (signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["ctrl-c", "ctrl-c-to-a-background-job", "sigterm"],
+)
+def test_demo_site_command_serves_until_interrupted(stop, in_background):
+    """A job started with `&` by a script inherits SIGINT ignored: CI hung on that once."""
+    with demo_site_command(in_background) as (process, url):
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.status == 200
             assert "Banner Ban tuyên giáo sub-site-1" in response.read().decode("utf-8")
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         assert process.wait(timeout=10) == 0
         assert "Traceback" not in process.stderr.read()
 

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import posixpath
+import signal
 import threading
 import time
 from collections import deque
@@ -330,10 +331,20 @@ class DemoSite:
         self.stop()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def wait_for_interrupt() -> None:
-    """Sleep until Ctrl-C (KeyboardInterrupt). In short sleeps: the kernel may deliver the
-    signal to a server thread, and then Python's handler runs only when the main thread
-    next wakes (a one-hour sleep once left `demo-site` deaf to SIGINT)."""
+    """Sleep until SIGINT (Ctrl-C) or SIGTERM, raised as KeyboardInterrupt.
+
+    The handlers are installed here because a process started in the background by a
+    non-interactive shell inherits SIGINT ignored (Python then installs none). The sleeps
+    are short because the kernel may deliver the signal to a server thread, and Python's
+    handler runs only when the main thread next wakes (a one-hour sleep once left
+    `demo-site` deaf to SIGINT)."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     while True:
         time.sleep(0.2)
 
