@@ -162,8 +162,8 @@ def memory_crawl(workdir: Path, quick: bool) -> Iterator[Callable[[float], dict[
                 growth = large["peak_rss_mb"] / small_rss
                 return row(
                     f"peak RSS of the full crawl, {articles:,} -> {big:,} articles"
-                    f" ({large['articles']:,} archived, {large['pages']:,} pages at"
-                    f" {large['pages'] / large['seconds']:.0f} pages/s)",
+                    f" ({large['articles']:,} archived from {large['pages']:,} pages, images"
+                    f" and PDFs not fetched; {large['pages'] / large['seconds']:.0f} pages/s)",
                     round(large["peak_rss_mb"], 1),
                     "MB",
                     "growth < 1.5x and < 400 MB",
