@@ -12,23 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from testkit import free_port, rows
+from testkit import free_port, rows, tuyengiao
 
 from tuyengiao_crawler.demo_site.server import DemoSite
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = json.loads((ROOT / "tuyengiao_crawler/demo_site/manifest.json").read_text("utf-8"))
 GENERIC_SITE = ROOT / "tests/fixtures/generic_site"
-
-
-def tuyengiao(*args, timeout=300):
-    return subprocess.run(
-        [sys.executable, "-m", "tuyengiao_crawler", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=ROOT,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ import gzip
 import json
 import shutil
 import sqlite3
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from testkit import tuyengiao
 
 from tuyengiao_crawler.archive.fts import stale_articles
 from tuyengiao_crawler.cli import cli
@@ -20,16 +19,6 @@ from tuyengiao_crawler.reprocess import ReprocessError, decode_body, reprocess
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PROFILE = ROOT / "tuyengiao_crawler" / "profiles" / "demo.toml"
-
-
-def tuyengiao(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "tuyengiao_crawler", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
 
 
 def one(db, sql, *params):

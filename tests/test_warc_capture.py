@@ -17,7 +17,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
-from testkit import free_port, rows
+from testkit import free_port, rows, tuyengiao, warcio
 
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.fetches import fetch_for_article, replay
@@ -38,16 +38,6 @@ RUN_CRAWL = (
 )
 
 
-def tuyengiao(*args, timeout=300):
-    return subprocess.run(
-        [sys.executable, "-m", "tuyengiao_crawler", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=ROOT,
-    )
-
-
 def run_crawl(start_url, db, profile="", **overrides):
     """runner.run_crawl in a fresh process (Twisted's reactor cannot restart)."""
     return subprocess.run(
@@ -56,15 +46,6 @@ def run_crawl(start_url, db, profile="", **overrides):
         text=True,
         timeout=300,
         cwd=ROOT,
-    )
-
-
-def warcio(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "warcio.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
 
 

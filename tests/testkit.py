@@ -2,6 +2,11 @@
 
 import socket
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
@@ -19,3 +24,25 @@ def rows(db, sql, *params):
         return [dict(r) for r in conn.execute(sql, params)]
     finally:
         conn.close()
+
+
+def tuyengiao(*args, stdin=None, timeout=300):
+    """The CLI in a fresh process (`python -m tuyengiao_crawler ARGS`), run from the repo."""
+    return subprocess.run(
+        [sys.executable, "-m", "tuyengiao_crawler", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+        input=stdin,
+    )
+
+
+def warcio(*args, timeout=120):
+    """warcio's own command line (check, index, extract) on our files."""
+    return subprocess.run(
+        [sys.executable, "-m", "warcio.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

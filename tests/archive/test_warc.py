@@ -4,11 +4,11 @@ import gzip
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from datetime import datetime, timezone
+from functools import partial
 
 import pytest
+import testkit
 
 from tuyengiao_crawler.archive import Archive, ArchiveError
 from tuyengiao_crawler.archive.fetches import (
@@ -25,14 +25,7 @@ from tuyengiao_crawler.archive.warc import (
     warc_files,
 )
 
-
-def warcio(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "warcio.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+warcio = partial(testkit.warcio, timeout=60)
 
 
 def body(n):

@@ -13,26 +13,18 @@ import sqlite3
 import subprocess
 import sys
 import uuid
+from functools import partial
 from pathlib import Path
 
 import pytest
+import testkit
 
 from tuyengiao_crawler.archive import SCHEMA_VERSION, Archive
 from tuyengiao_crawler.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_SERVER = "http://127.0.0.1:9/"  # the discard port: nothing listens, nothing leaves
-
-
-def tuyengiao(*args, stdin=None, timeout=120):
-    return subprocess.run(
-        [sys.executable, "-m", "tuyengiao_crawler", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=timeout,
-        input=stdin,
-    )
+tuyengiao = partial(testkit.tuyengiao, timeout=120)
 
 
 def digest(path):
