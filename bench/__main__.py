@@ -8,10 +8,8 @@ Timings are reported, never asserted. See bench/README.md.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +20,7 @@ from typing import Any
 
 from bench import normalize as normalize_bench
 from bench import research
-from bench.crawl import ROOT, finish_worker, run_worker, start_worker
+from bench.crawl import finish_worker, run_worker, start_process, start_worker
 from bench.server import SiteServer, measure_server
 from bench.site import Site
 
@@ -62,17 +60,8 @@ def _check_archive(db: Path, site: Site, base: str) -> tuple[int, int]:
 
 
 def _reprocess(db: Path) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, "-m", "tuyengiao_crawler", "reprocess", "--db", str(db), "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"reprocess failed: {done.stderr[-2000:]}")
-    return json.loads(lines[-1])
+    command = [sys.executable, "-m", "tuyengiao_crawler", "reprocess", "--db", str(db), "--json"]
+    return finish_worker(start_process(command))
 
 
 def crawl_rows(
@@ -148,7 +137,9 @@ def incremental_row(server: SiteServer, workdir: Path, first: float, quick: bool
 
 
 @contextmanager
-def memory_crawl(workdir: Path, quick: bool) -> Iterator[Callable[[float], dict[str, Any]]]:
+def memory_crawl(
+    workdir: Path, articles: int, quick: bool
+) -> Iterator[Callable[[float], dict[str, Any]]]:
     """Starts the crawl of the larger site in the background and yields the function that
     waits for it and makes its row. Only its peak RSS is reported, so the rows measured
     meanwhile are those that run on the other core: the incremental re-crawl,
@@ -156,7 +147,7 @@ def memory_crawl(workdir: Path, quick: bool) -> Iterator[Callable[[float], dict[
     fetches pages only (images and PDFs left out, to keep the suite under 10 minutes):
     they pass through memory one response at a time and leave the peak unchanged
     (bench/README.md)."""
-    articles, big = (600, 2_000) if quick else (10_000, 50_000)
+    big = 2_000 if quick else 50_000
     with SiteServer(big) as server:
         process = start_worker("pages", server.url, str(workdir / "big" / "archive.sqlite"))
         try:
@@ -199,7 +190,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         site = Site(600 if quick else 10_000)
         with SiteServer(site.n) as server:
             rows, baseline = crawl_rows(server, site, workdir, quick)
-            with memory_crawl(workdir, quick) as memory_row:
+            with memory_crawl(workdir, site.n, quick) as memory_row:
                 first = baseline["first_crawl_seconds"]
                 rows.insert(1, incremental_row(server, workdir, first, quick))
                 later = normalize_rows(quick) + research.run(workdir, quick)

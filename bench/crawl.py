@@ -122,17 +122,21 @@ def start_worker(*args: str, profile_to: str | None = None) -> subprocess.Popen[
     command = [sys.executable]
     if profile_to:
         command += ["-m", "cProfile", "-o", profile_to]
-    command += ["-m", "bench.crawl", *args]
+    return start_process([*command, "-m", "bench.crawl", *args])
+
+
+def start_process(command: list[str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
 
 
 def finish_worker(process: subprocess.Popen[str]) -> dict[str, Any]:
+    """Wait for a process that prints a JSON report (its last `{...}` line) and return it."""
     stdout, stderr = process.communicate()
     lines = [line for line in stdout.splitlines() if line.startswith("{")]
     if process.returncode != 0 or not lines:
-        raise RuntimeError(f"crawl worker {process.args} failed:\n{stderr[-3000:]}")
+        raise RuntimeError(f"{process.args} failed:\n{stderr[-3000:]}")
     return json.loads(lines[-1])
 
 
