@@ -196,9 +196,10 @@ class Archive:
                 self._keep_version(article_id, seen_at, run_id)
                 record["version_seen_at"] = seen_at
                 self._update_article(article_id, record)
+            fresh = status == "new"  # nothing of its own to replace yet
             if status != "unchanged":
-                self._replace_children(article_id, item, fresh=status == "new")
-            self._replace_related(article_id, item.get("related") or [], fresh=status == "new")
+                self._replace_children(article_id, item, fresh)
+            self._replace_related(article_id, item.get("related") or [], fresh)
             index_article(self.conn, article_id)
         return status
 
@@ -287,9 +288,10 @@ class Archive:
     ) -> None:
         """The article's authors, documents, images and attachments as the item has them
         (`fresh`: a new article, which has none to remove)."""
-        for table in CHILD_TABLES if not fresh else ():
-            if table != "related_articles":
-                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        if not fresh:
+            for table in CHILD_TABLES:
+                if table != "related_articles":
+                    self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._insert_authors(article_id, item.get("authors") or [])
         self._insert_documents(article_id, item.get("documents") or [])
         self._insert_positioned(

@@ -121,13 +121,13 @@ def element_of(node: Selector | Node) -> Node:
     return node.root if isinstance(node, Selector) else node
 
 
+_TRANSLATOR = HTMLTranslator()
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+
+
 @lru_cache(maxsize=1024)
 def _compiled_css(css: str) -> etree.XPath:
     return etree.XPath(_TRANSLATOR.css_to_xpath(css), smart_strings=False)
-
-
-_TRANSLATOR = HTMLTranslator()
-_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 
 
 def css_nodes(node: Selector | Node, css: str) -> list[Node]:
