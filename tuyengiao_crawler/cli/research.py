@@ -102,8 +102,7 @@ def search(
             err=True,
         )
     if found.ranked_among is not None and (as_json or as_csv):
-        many = f"more than {found.total:,}" if found.total_capped else f"{found.total:,}"
-        click.echo(f"note: {many} articles match; {_window_note(found)}", err=True)
+        click.echo(f"note: {_match_count(found)} articles match; {_window_note(found)}", err=True)
     public = ("rank", "id", "published_at", "category", "title", "url", "authors", "documents")
     if as_json:
         rows = [{k: r[k] for k in (*public, "score", "snippet")} for r in found.results]
@@ -130,8 +129,7 @@ def search(
             + (f" (best {shown} shown)" if shown < found.total else "")
         )
     else:
-        many = f"more than {found.total:,}" if found.total_capped else f"{found.total:,}"
-        click.echo(f"{many} articles match {query!r}; {_window_note(found)}")
+        click.echo(f"{_match_count(found)} articles match {query!r}; {_window_note(found)}")
     for r in found.results:
         click.echo()
         date = (r["published_at"] or "undated")[:10]
@@ -140,6 +138,10 @@ def search(
         click.echo("     " + " · ".join(m for m in meta if m))
         click.echo("     " + _highlight(r["snippet_text"], r["snippet_spans"]))
         click.echo("     " + click.style(r["url"], dim=True))
+
+
+def _match_count(found: Any) -> str:
+    return f"more than {found.total:,}" if found.total_capped else f"{found.total:,}"
 
 
 def _window_note(found: Any) -> str:
