@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from testkit import tuyengiao
+from testkit import rows, tuyengiao
 
 from tuyengiao_crawler.archive.fts import stale_articles
+from tuyengiao_crawler.archive.store import ARTICLE_COLUMNS
+from tuyengiao_crawler.archive.warc import decode_body
 from tuyengiao_crawler.cli import cli
 from tuyengiao_crawler.demo_site.server import DemoSite
-from tuyengiao_crawler.reprocess import ReprocessError, decode_body, reprocess
+from tuyengiao_crawler.reprocess import ReprocessError, reprocess
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PROFILE = ROOT / "tuyengiao_crawler" / "profiles" / "demo.toml"
@@ -142,3 +144,89 @@ def test_decode_body_undoes_content_encoding():
     assert decode_body([("content-encoding", "deflate")], deflated)[1] == html
     assert decode_body([("Content-Encoding", "deflate")], zlib.compress(html))[1] == html
     assert decode_body([], html) == ([], html)
+
+
+GENERIC_SITE = ROOT / "tests" / "fixtures" / "generic_site"
+# Columns a reprocess sets as the crawl did; the version bookkeeping (when this version
+# was first and last seen) and the fetch are compared apart.
+SAME_COLUMNS = [c for c in ARTICLE_COLUMNS if c != "fetch_id"] + ["breadcrumb"]
+CHILDREN = {
+    "article_authors": "author_id, role, position",
+    "article_documents": "document_id, field, surface, start, [end], kind, number, issued_on, issuer",
+    "images": "position, url, caption, alt",
+    "attachments": "position, url, title",
+    "related_articles": "position, url, title",
+}
+
+
+def archived_rows(db):
+    """Every article row as the crawl stored it, with its children, by URL."""
+    articles = {
+        r["url"]: r for r in rows(db, f"SELECT id, {', '.join(SAME_COLUMNS)} FROM articles")
+    }
+    for table, columns in CHILDREN.items():
+        for article in articles.values():
+            article[table] = rows(
+                db,
+                f"SELECT {columns} FROM {table} WHERE article_id = ? ORDER BY rowid",
+                article["id"],
+            )
+    return articles
+
+
+def forget_what_was_read(db):
+    """Blank what extraction gave, so a reprocess must rebuild every article from WARC."""
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            "UPDATE articles SET content_sha256 = 'forgotten', title = '?', lead = NULL,"
+            " body_text = '', body_html = '', byline = NULL, published_at = NULL"
+        )
+        for table in CHILDREN:
+            conn.execute(f"DELETE FROM {table}")
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def generic_crawl(tmp_path_factory):
+    """The generic-mode fixture site (not the demo site's markup) crawled once."""
+    folder = tmp_path_factory.mktemp("generic")
+    db = folder / "archive.sqlite"
+    with DemoSite(port=0, root=GENERIC_SITE) as site:
+        result = tuyengiao("crawl", "--start-url", site.url + "/", "--db", str(db))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+@pytest.mark.parametrize("source", ["crawled", "generic_crawl"])
+def test_a_reprocess_rebuilds_exactly_the_rows_the_crawl_wrote(source, request, tmp_path):
+    """Live and from WARC, a page becomes the same article: one reading path."""
+    copy = tmp_path / "copy"
+    shutil.copytree(
+        request.getfixturevalue(source), copy, ignore=shutil.ignore_patterns("jobs", "*.lock")
+    )
+    db = copy / "archive.sqlite"
+    crawled = archived_rows(db)
+    read_from = dict(
+        (r["url"], r["fetch_id"])
+        for r in rows(
+            db,
+            "SELECT a.url, a.fetch_id FROM articles a JOIN fetches f ON f.id = a.fetch_id"
+            " WHERE f.status = 200",
+        )
+    )
+    assert len(crawled) >= 10 and read_from
+    forget_what_was_read(db)
+
+    result = reprocess(db)
+
+    assert (result.updated, result.failed, result.not_article) == (len(crawled), 0, 0)
+    rebuilt = archived_rows(db)
+    assert set(rebuilt) == set(crawled)
+    for url, row in crawled.items():
+        assert rebuilt[url] == row, url
+    fetches = dict(
+        (r["url"], r["fetch_id"]) for r in rows(db, "SELECT url, fetch_id FROM articles")
+    )
+    assert {url: fetches[url] for url in read_from} == read_from
+    assert stale_articles(sqlite3.connect(db)) == []

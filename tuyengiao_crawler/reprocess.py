@@ -1,45 +1,33 @@
 """Re-processing: rebuild every article from its archived WARC record, without the network.
 
-After an extractor or normaliser fix, `reprocess()` re-runs extraction and normalisation
-over the archive's latest fetch of each article (articles.fetch_id -> fetches -> the WARC
-response record, its body decompressed as Scrapy would) and saves the result through
-`Archive.save_article`, so a changed article gets a new version (the old one is kept in
-`article_versions`) and the search index follows; identical results change nothing.
+After an extractor or normaliser fix, `reprocess()` re-reads the archive's latest fetch
+of each article (articles.fetch_id -> fetches -> the WARC response record, its body's
+Content-Encoding undone) through the same three functions as a crawl: `read_page`,
+`normalize_article` and `Archive.save_article`. A changed article gets a new version (the
+old one is kept in `article_versions`) and the search index follows; identical results
+change nothing. No Scrapy crawler is built.
 
-Pages are parsed by the archive spider's own `parse` (the same charset checks, profile
-selectors, generic fallback and item), with the profile recorded for the run that fetched
-the page (`crawl_runs.profile`), or the one given, or generic mode; then the validate and
-normalise pipelines run as in a crawl.
+Each page is read with the profile recorded for the run that fetched it
+(`crawl_runs.profile`), or the one given, or in generic mode.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from itemadapter import ItemAdapter
-from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
-from scrapy.http import Request
-from scrapy.http.headers import Headers
-from scrapy.responsetypes import responsetypes
-from scrapy.settings import Settings
-from scrapy.statscollectors import MemoryStatsCollector
-
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.archive.search import check_date
-from tuyengiao_crawler.archive.warc import WarcError, read_record
+from tuyengiao_crawler.archive.warc import WarcError, decode_body, read_record
 from tuyengiao_crawler.errors import TuyengiaoError
-from tuyengiao_crawler.items import ArticleItem
-from tuyengiao_crawler.pipelines.normalize import NormalizePipeline
-from tuyengiao_crawler.pipelines.validate import ValidatePipeline
-from tuyengiao_crawler.spiders.archive import ArchiveSpider
+from tuyengiao_crawler.extract.page import read_page
+from tuyengiao_crawler.normalize.article import missing_fields, normalize_article
+from tuyengiao_crawler.profiles import SiteProfile, load_profile
 
 logger = logging.getLogger(__name__)
 
@@ -105,94 +93,6 @@ class ReprocessResult:
         }
 
 
-def decode_body(headers: list[tuple[str, str]], body: bytes) -> tuple[list[tuple[str, str]], bytes]:
-    """Undo Content-Encoding (gzip, deflate, br, layered right to left) as Scrapy's
-    HttpCompressionMiddleware does, and drop the header; other headers are kept."""
-    codings = [
-        c.strip().lower()
-        for name, value in headers
-        if name.lower() == "content-encoding"
-        for c in value.split(",")
-        if c.strip()
-    ]
-    for coding in reversed(codings):
-        if coding in ("gzip", "x-gzip"):
-            body = zlib.decompress(body, zlib.MAX_WBITS | 32)
-        elif coding == "deflate":
-            try:
-                body = zlib.decompress(body)
-            except zlib.error:
-                body = zlib.decompress(body, -zlib.MAX_WBITS)  # raw deflate, as IIS sends
-        elif coding == "br":
-            import brotli  # optional, as in Scrapy
-
-            body = brotli.decompress(body)
-        elif coding != "identity":
-            raise ValueError(f"unsupported Content-Encoding {coding!r}")
-    if codings:
-        headers = [(k, v) for k, v in headers if k.lower() != "content-encoding"]
-    return headers, body
-
-
-class _Extractor:
-    """Archive spiders (one per profile) with a crawler that is never started, and the
-    validate and normalise pipelines: what a crawl does to one page, minus the network."""
-
-    def __init__(self, site: str | None) -> None:
-        self.site = site
-        settings = Settings()
-        settings.setmodule("tuyengiao_crawler.settings", priority="project")
-        settings.set("LOG_LEVEL", "WARNING")
-        self.crawler = Crawler(ArchiveSpider, settings)
-        # Only what parsing needs: stats. Never started, so no reactor, engine,
-        # extensions (ArchiveRun would open the archive again) or middlewares.
-        self.crawler.stats = MemoryStatsCollector(self.crawler)
-        self.validate = ValidatePipeline(self.crawler)
-        self.normalize = NormalizePipeline(self.crawler)
-        self.spiders: dict[str, ArchiveSpider] = {}
-
-    def spider(self, profile: str | None, url: str) -> ArchiveSpider:
-        name = self.site or profile or GENERIC
-        spider = self.spiders.get(name)
-        if spider is None:
-            try:
-                spider = ArchiveSpider.from_crawler(
-                    self.crawler, start_url=url, site=None if name == GENERIC else name
-                )
-            except TuyengiaoError as exc:
-                hint = "" if self.site else "; give the profile with --site"
-                raise ReprocessError(f"profile {name!r}: {exc}{hint}") from None
-            if name == GENERIC:
-                spider.profile = None  # generic as recorded, even if a profile matches now
-            self.crawler.spider = spider
-            self.spiders[name] = spider
-        return spider
-
-    def item(
-        self, spider: ArchiveSpider, url: str, fetch_id: int, status: int | None, headers, body
-    ) -> ArticleItem | None:
-        """The normalised item the spider makes of this page, or None if it is no article."""
-        headers, body = decode_body(headers, body)
-        scrapy_headers = Headers()
-        for name, value in headers:
-            scrapy_headers.appendlist(name, value)
-        request = Request(url, meta={"tuyengiao_fetch_id": fetch_id})
-        cls = responsetypes.from_args(headers=scrapy_headers, url=url, body=body)
-        response = cls(
-            url=url, status=status or 200, headers=scrapy_headers, body=body, request=request
-        )
-        output = spider.parse(response)
-        try:
-            first = next(iter(output), None)
-        finally:
-            close = getattr(output, "close", None)
-            if close is not None:
-                close()
-        if not isinstance(first, ArticleItem):
-            return None
-        return self.normalize.process_item(self.validate.process_item(first))
-
-
 def _rows(archive: Archive, since: str | None) -> Iterator[tuple[Any, ...]]:
     where, params = "", []
     if since:
@@ -228,7 +128,7 @@ def reprocess(
     result = ReprocessResult()
     started = time.perf_counter()
     with ArchiveLock(db), Archive(db, create=False) as archive:
-        extractor = _Extractor(site)
+        profiles = _Profiles(site)
         rows = list(_rows(archive, since))
         bodies: dict[str, tuple[Any, ...]] | None = None
         if any(row[7] == 304 for row in rows):
@@ -240,7 +140,7 @@ def reprocess(
         for start in range(0, len(rows), BATCH):
             with archive.db.atomic():
                 for row in rows[start : start + BATCH]:
-                    _one(archive, extractor, folder, row, result)
+                    _one(archive, profiles, folder, row, result)
             if progress:
                 result.seconds = time.perf_counter() - started
                 progress(result)
@@ -248,9 +148,29 @@ def reprocess(
     return result
 
 
+class _Profiles:
+    """The profile to read each page with, each loaded once: the one given, else the one
+    recorded for the run that fetched the page; None for generic mode (as recorded, even
+    if a profile matches the site now)."""
+
+    def __init__(self, site: str | None) -> None:
+        self.site = site
+        self.loaded: dict[str, SiteProfile | None] = {GENERIC: None}
+
+    def get(self, recorded: str | None) -> SiteProfile | None:
+        name = self.site or recorded or GENERIC
+        if name not in self.loaded:
+            try:
+                self.loaded[name] = load_profile(name)
+            except TuyengiaoError as exc:
+                hint = "" if self.site else "; give the profile with --site"
+                raise ReprocessError(f"profile {name!r}: {exc}{hint}") from None
+        return self.loaded[name]
+
+
 def _one(
     archive: Archive,
-    extractor: _Extractor,
+    profiles: _Profiles,
     folder: Path,
     row: tuple[Any, ...],
     result: ReprocessResult,
@@ -263,24 +183,26 @@ def _one(
         result.no_record += 1
         result.errors.append(f"{url}: {exc}")
         return
-    spider = extractor.spider(profile, fetched_url)
+    reading = profiles.get(profile)
     try:
-        item = extractor.item(spider, fetched_url, fetch_id, status, headers, body)
-    except DropItem as exc:
-        result.dropped += 1
-        result.errors.append(f"{url}: {exc}")
-        return
+        headers, body = decode_body(headers, body)
+        page = read_page(fetched_url, body, headers, reading)
+        if page.kind != "article" or page.article is None:
+            result.not_article += 1
+            return
+        context = page.fetch_context(last_seen, status or 200, fetch_id)
+        missing = missing_fields(page.article, context)
+        if missing:
+            result.dropped += 1
+            result.errors.append(f"{context.url}: missing {', '.join(missing)}")
+            return
+        record = normalize_article(page.article, context)
     except Exception as exc:  # one bad page must not stop the others; it is reported
         result.failed += 1
         result.errors.append(f"{url}: {type(exc).__name__}: {exc}")
         return
-    if item is None:
-        result.not_article += 1
-        return
-    fields = dict(ItemAdapter(item).items())
-    if fields["url"] != url:
-        # The page now canonicalises elsewhere: keep the archived URL, so the article is
-        # updated in place rather than duplicated.
-        fields["url"] = url
-    outcome = archive.save_article(fields, seen_at=last_seen)
+    # A page that now canonicalises elsewhere keeps its archived URL, so the article is
+    # updated in place rather than duplicated.
+    record.url = url
+    outcome = archive.save_article(record, seen_at=last_seen)
     setattr(result, outcome, getattr(result, outcome) + 1)

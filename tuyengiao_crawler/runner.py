@@ -14,7 +14,7 @@ from scrapy.settings import Settings
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.errors import TuyengiaoError
-from tuyengiao_crawler.profiles import load_profile
+from tuyengiao_crawler.profiles import SiteProfile, load_profile
 from tuyengiao_crawler.spiders.archive import ArchiveSpider
 
 # Servers on this machine (the demo site, tests, benchmarks) need no politeness.
@@ -89,8 +89,8 @@ def run_crawl(
     continues a crawl that was stopped. Politeness is switched off only when every start
     URL is on this machine.
     """
-    if profile:
-        loaded = load_profile(profile)
+    loaded = load_profile(profile) if profile else None
+    if loaded:
         start_urls = start_urls or list(loaded.start_urls)
     if not start_urls:
         raise CrawlError("no start URL: give --start-url or a profile with start_urls")
@@ -106,7 +106,7 @@ def run_crawl(
         settings.set("JOBDIR", str(jobdir), priority="cmdline")
         if full:
             settings.set("TUYENGIAO_FULL", True, priority="cmdline")
-        return _run(settings, start_urls, db, profile, log_level)
+        return _run(settings, start_urls, db, loaded, log_level)
 
 
 def prepare_jobdir(db: str | Path, resume: bool) -> Path:
@@ -122,11 +122,15 @@ def prepare_jobdir(db: str | Path, resume: bool) -> Path:
 
 
 def _run(
-    settings: Settings, start_urls: list[str], db: str | Path, profile: str | None, log_level: str
+    settings: Settings,
+    start_urls: list[str],
+    db: str | Path,
+    profile: SiteProfile | None,
+    log_level: str,
 ) -> dict[str, Any]:
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(ArchiveSpider)
-    process.crawl(crawler, start_url=",".join(start_urls), site=profile)
+    process.crawl(crawler, start_urls=start_urls, site=profile)
     if log_level.upper() != "DEBUG":
         for handler in logging.getLogger().handlers:
             handler.addFilter(OneLineLogs())

@@ -30,6 +30,7 @@ Settings of our own (defaults in brackets):
   this is free beside the archive; a "disk full" error stops it too. 0: no check [50].
 """
 
+from tuyengiao_crawler import DEFAULT_DB as _DEFAULT_DB
 from tuyengiao_crawler import __version__
 
 BOT_NAME = "tuyengiao_crawler"
@@ -59,9 +60,9 @@ LOG_FORMATTER = "tuyengiao_crawler.logformatter.ArchiveLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {
-    "tuyengiao_crawler.extensions.ArchiveRun": 0,
-    "tuyengiao_crawler.extensions.Progress": 10,
-    "tuyengiao_crawler.middlewares.resilience.DiskGuard": 20,
+    "tuyengiao_crawler.extensions.run.ArchiveRun": 0,
+    "tuyengiao_crawler.extensions.progress.Progress": 10,
+    "tuyengiao_crawler.extensions.disk.DiskGuard": 20,
 }
 DOWNLOADER_MIDDLEWARES = {
     # Closest to the network, so it sees every response as the server sent it.
@@ -71,10 +72,10 @@ DOWNLOADER_MIDDLEWARES = {
     "tuyengiao_crawler.middlewares.conditional.ConditionalRequestMiddleware": 900,
     # Scrapy's retries with backoff and Retry-After, in the place of its own.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "tuyengiao_crawler.middlewares.resilience.BackoffRetryMiddleware": 550,
+    "tuyengiao_crawler.middlewares.retry.BackoffRetryMiddleware": 550,
     # Just outside RedirectMiddleware (600): redirect loops become recorded failures, and
     # redirects out of scope are dropped.
-    "tuyengiao_crawler.middlewares.resilience.RedirectGuardMiddleware": 601,
+    "tuyengiao_crawler.middlewares.redirect.RedirectGuardMiddleware": 601,
 }
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,
@@ -82,7 +83,7 @@ ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.store.StorePipeline": 900,
 }
 
-TUYENGIAO_DB = "data/archive.sqlite"
+TUYENGIAO_DB = _DEFAULT_DB
 TUYENGIAO_START_URLS: list[str] = []
 TUYENGIAO_PROFILE = ""
 TUYENGIAO_EXTRA_DOMAINS: list[str] = []

@@ -12,9 +12,9 @@ from parsel import Selector
 
 from tuyengiao_crawler.extract import classify, generic
 from tuyengiao_crawler.extract.classify import article_links, page_kind, pagination_links
-from tuyengiao_crawler.extract.fields import RawArticle
 from tuyengiao_crawler.extract.generic import extract_generic
 from tuyengiao_crawler.extract.html import one_line
+from tuyengiao_crawler.normalize.article import RawArticle
 
 SITE = Path(__file__).parents[1] / "fixtures" / "generic_site"
 EXPECTED = json.loads((SITE / "expected.json").read_text(encoding="utf-8"))

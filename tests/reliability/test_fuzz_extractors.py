@@ -15,7 +15,7 @@ from tuyengiao_crawler.extract.listing import listing_links
 from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
 from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
-from tuyengiao_crawler.middlewares.resilience import backoff_delay, retry_after_seconds
+from tuyengiao_crawler.middlewares.retry import backoff_delay, retry_after_seconds
 from tuyengiao_crawler.normalize.encoding import (
     METHODS,
     apply_repair,

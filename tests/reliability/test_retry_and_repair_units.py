@@ -8,14 +8,11 @@ from scrapy.utils.test import get_crawler
 
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.schema import MIGRATIONS, statements
+from tuyengiao_crawler.extensions.disk import is_disk_full
 from tuyengiao_crawler.extract.charset import not_html, repair_page
 from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.items import ArticleItem
-from tuyengiao_crawler.middlewares.resilience import (
-    backoff_delay,
-    is_disk_full,
-    retry_after_seconds,
-)
+from tuyengiao_crawler.middlewares.retry import backoff_delay, retry_after_seconds
 from tuyengiao_crawler.normalize.encoding import (
     detect_mojibake,
     encode_cp1258,

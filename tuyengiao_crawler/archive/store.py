@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -18,21 +17,9 @@ from tuyengiao_crawler.archive.fts import index_article
 from tuyengiao_crawler.archive.schema import SchemaError, migrate
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.normalize import author_key
+from tuyengiao_crawler.normalize.article import ArticleRecord, content_sha256
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# Fields whose change makes a new version of an article; the related list is left out
-# because sites append to it every day without touching the article itself.
-CONTENT_FIELDS = (
-    "title",
-    "lead",
-    "body_text",
-    "byline",
-    "published_raw",
-    "updated_raw",
-    "category",
-    "images",
-    "attachments",
-)
 ARTICLE_COLUMNS = (
     "url",
     "site",
@@ -79,13 +66,6 @@ class ArchiveError(TuyengiaoError):
 
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def content_sha256(item: Mapping[str, Any]) -> str:
-    """A stable fingerprint of what the article says (not of when or how it was fetched)."""
-    payload = {name: item.get(name) for name in CONTENT_FIELDS}
-    encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -154,13 +134,20 @@ class Archive:
     # Articles
 
     def save_article(
-        self, item: Mapping[str, Any], seen_at: str | None = None, run_id: int | None = None
+        self,
+        item: ArticleRecord | Mapping[str, Any],
+        seen_at: str | None = None,
+        run_id: int | None = None,
     ) -> str:
-        """Insert or update one article and its children atomically, keyed by canonical URL.
+        """Insert or update one article and its children atomically, keyed by canonical URL:
+        the one way a record enters the archive, from a crawl, a reprocess or a merge.
 
-        An edit keeps the replaced version in `article_versions`. Returns "new",
+        `seen_at`: when the article was seen (default now); `run_id`: the crawl run that
+        saw it. An edit keeps the replaced version in `article_versions`. Returns "new",
         "updated" or "unchanged".
         """
+        if isinstance(item, ArticleRecord):
+            item = item.as_dict()
         seen_at = seen_at or utc_now()
         record = {name: item.get(name) for name in ARTICLE_COLUMNS}
         record["content_sha256"] = record["content_sha256"] or content_sha256(item)

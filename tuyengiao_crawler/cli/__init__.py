@@ -9,10 +9,8 @@ from typing import Any
 
 import click
 
-from tuyengiao_crawler import __version__
+from tuyengiao_crawler import DEFAULT_DB, __version__
 from tuyengiao_crawler.errors import TuyengiaoError
-
-DEFAULT_DB = "data/archive.sqlite"
 
 
 class FriendlyGroup(click.Group):

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 from lxml import etree
 from parsel import Selector
 
-from tuyengiao_crawler.extract.fields import RawArticle
 from tuyengiao_crawler.extract.html import (
     BLOCK_TAGS,
     DROP_TAGS,
@@ -26,6 +25,7 @@ from tuyengiao_crawler.extract.html import (
     one_line,
     text_blocks,
 )
+from tuyengiao_crawler.normalize.article import RawArticle
 
 logger = logging.getLogger(__name__)
 

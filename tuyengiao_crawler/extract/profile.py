@@ -5,7 +5,6 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
-from tuyengiao_crawler.extract.fields import RawArticle
 from tuyengiao_crawler.extract.html import (
     Node,
     absolute,
@@ -19,6 +18,7 @@ from tuyengiao_crawler.extract.html import (
     remove_selected,
     text_blocks,
 )
+from tuyengiao_crawler.normalize.article import RawArticle
 from tuyengiao_crawler.profiles import SiteProfile
 
 # Fields whose absence on an article page means the profile no longer fits the site.

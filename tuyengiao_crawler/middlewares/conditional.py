@@ -8,7 +8,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from tuyengiao_crawler.archive import Archive
-from tuyengiao_crawler.extensions import ArchiveRun
+from tuyengiao_crawler.extensions.run import ArchiveRun
 
 GONE_STATUSES = (404, 410)
 
@@ -39,11 +39,7 @@ class ConditionalRequestMiddleware:
         return ArchiveRun.of(self.crawler).archive
 
     def process_request(self, request: Request) -> None:
-        spider = self.crawler.spider
-        if (
-            getattr(spider, "crawl_mode", "full") != "incremental"
-            or request.url not in spider.known
-        ):
+        if not ArchiveRun.plan_of(self.crawler).is_archived(request.url):
             return
         validators = self.archive.validators(request.url)
         if not validators:

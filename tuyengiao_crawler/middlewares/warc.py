@@ -13,10 +13,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
-from tuyengiao_crawler import __version__
+from tuyengiao_crawler import DEFAULT_DB, __version__
 from tuyengiao_crawler.archive.fetches import record_fetch
 from tuyengiao_crawler.archive.warc import WarcLocation, WarcWriter
-from tuyengiao_crawler.extensions import ArchiveRun
+from tuyengiao_crawler.extensions.run import ArchiveRun
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def warc_dir(settings) -> Path:
     folder = settings.get("TUYENGIAO_WARC_DIR")
     if folder:
         return Path(folder)
-    return Path(settings.get("TUYENGIAO_DB") or "data/archive.sqlite").parent / "warc"
+    return Path(settings.get("TUYENGIAO_DB") or DEFAULT_DB).parent / "warc"
 
 
 def _text(value: bytes | str | None) -> str | None:

@@ -6,7 +6,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-REQUIRED = ("url", "site", "title", "body_text")
+from tuyengiao_crawler.normalize.article import missing_fields
 
 
 class ValidatePipeline:
@@ -20,9 +20,8 @@ class ValidatePipeline:
         return cls(crawler)
 
     def process_item(self, item: object) -> object:
-        adapter = ItemAdapter(item)
-        missing = [name for name in REQUIRED if not adapter.get(name)]
+        missing = missing_fields(ItemAdapter(item))
         if missing:
             self.stats.inc_value("tuyengiao/items_invalid")
-            raise DropItem(f"{adapter.get('url')}: missing {', '.join(missing)}")
+            raise DropItem(f"{ItemAdapter(item).get('url')}: missing {', '.join(missing)}")
         return item

@@ -5,36 +5,25 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response, TextResponse
+from scrapy.http import JsonResponse, Request, Response, TextResponse, XmlResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from tuyengiao_crawler.extensions import ArchiveRun
-from tuyengiao_crawler.extract.charset import (
-    declared_encoding,
-    font_quality,
-    not_html,
-    repair_page,
-)
-from tuyengiao_crawler.extract.classify import page_kind
-from tuyengiao_crawler.extract.generic import extract_generic
-from tuyengiao_crawler.extract.listing import ListingLinks, listing_links
-from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
+from tuyengiao_crawler.extensions.disk import is_disk_full, stop_for_full_disk
+from tuyengiao_crawler.extensions.run import ArchiveRun, CrawlPlan
+from tuyengiao_crawler.extract.listing import ListingLinks
+from tuyengiao_crawler.extract.page import Page, read_page
 from tuyengiao_crawler.extract.traps import listing_key
-from tuyengiao_crawler.extract.urls import Scope, canonicalize_url, site_root
+from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
 from tuyengiao_crawler.items import ArticleItem
-from tuyengiao_crawler.middlewares.resilience import (
-    RedirectLoop,
-    is_disk_full,
-    record_failure,
-    stop_for_full_disk,
-)
+from tuyengiao_crawler.middlewares.redirect import RedirectLoop
+from tuyengiao_crawler.middlewares.warc import FETCH_ID_KEY
 from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
 
 SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
@@ -49,24 +38,35 @@ def _canonical(url: str) -> str | None:
         return None
 
 
-def _header(response: Response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None
+def _headers(response: Response) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in response.headers.items()
+        for value in values
+    ]
 
 
 class ArchiveSpider(scrapy.Spider):
     """Start pages -> sub-sites and categories -> listing pages -> articles (and related links).
 
-    Arguments (or settings): `start_url` (comma-separated; TUYENGIAO_START_URLS) and `site`
-    (profile name or .toml path; TUYENGIAO_PROFILE). Without a matching profile the spider
-    runs in generic mode.
+    Arguments (or settings): `start_urls` (a list; from the command line `start_url`, one
+    URL or several separated by spaces; TUYENGIAO_START_URLS) and `site` (a profile, its
+    name or .toml path; TUYENGIAO_PROFILE). Without a matching profile the spider runs in
+    generic mode. Pages are read by `extract.read_page`; the spider only walks.
     """
 
     name = "archive"
 
-    def __init__(self, start_url: str | None = None, site: str | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        start_url: str | None = None,
+        site: str | SiteProfile | None = None,
+        start_urls: list[str] | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(**kwargs)
-        self._start_arg = start_url
+        # Whitespace, never a comma, separates URLs: a URL may hold a comma, not a space.
+        self._start_arg = list(start_urls or []) or (start_url or "").split()
         self._site_arg = site
 
     @classmethod
@@ -76,28 +76,26 @@ class ArchiveSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider._configure(crawler.settings)
         # Connected before the extensions exist, so this runs before the run is recorded.
-        crawler.signals.connect(spider._read_archive, signal=signals.spider_opened)
+        crawler.signals.connect(spider._plan_crawl, signal=signals.spider_opened)
         return spider
 
-    def _read_archive(self) -> None:
-        """Full or incremental: incremental only once a crawl of these start URLs has
-        finished, so an interrupted first crawl is never mistaken for a baseline."""
-        archive = ArchiveRun.of(self.crawler).archive
-        full = self.settings.getbool("TUYENGIAO_FULL") or not archive.has_completed_run(
-            self.start_urls
+    def _plan_crawl(self) -> None:
+        """Tell the run what this crawl walks; learn the mode and what is archived."""
+        self.plan = ArchiveRun.of(self.crawler).plan_crawl(
+            self.start_urls,
+            self.profile_name,
+            self.scope,
+            full=self.settings.getbool("TUYENGIAO_FULL"),
         )
-        self.crawl_mode = "full" if full else "incremental"
-        self.known = set() if full else archive.article_urls()
 
     def _configure(self, settings: scrapy.settings.BaseSettings) -> None:
         site = self._site_arg or settings.get("TUYENGIAO_PROFILE") or None
-        self.profile: SiteProfile | None = load_profile(site) if site else None
-        if self._start_arg:
-            urls = [u.strip() for u in self._start_arg.split(",") if u.strip()]
-        else:
-            urls = settings.getlist("TUYENGIAO_START_URLS") or list(
-                self.profile.start_urls if self.profile else []
-            )
+        self.profile: SiteProfile | None = (
+            site if isinstance(site, SiteProfile) else load_profile(site) if site else None
+        )
+        urls = self._start_arg or settings.getlist("TUYENGIAO_START_URLS")
+        if not urls and self.profile:
+            urls = list(self.profile.start_urls)
         if not urls:
             raise ValueError("no start URL: give start_url or a profile with start_urls")
         self.start_urls = [canonicalize_url(url) for url in urls]
@@ -108,14 +106,13 @@ class ArchiveSpider(scrapy.Spider):
             extra = [*extra, *self.profile.domains]
         self.scope = Scope(self.start_urls, extra)
         self.allowed_domains = self.scope.allowed_domains
-        self.follow_css = self.profile.css("follow") if self.profile else None
         self.stale_limit = max(1, settings.getint("TUYENGIAO_STALE_LISTING_PAGES"))
         self.max_listing_pages = settings.getint("TUYENGIAO_MAX_LISTING_PAGES", 500)
         self.fetch_assets = settings.getbool("TUYENGIAO_FETCH_ASSETS", True)
         # Pages seen per listing series (see extract/traps.py), keyed by its first page.
         self.listing_pages: dict[str, int] = {}
-        self.crawl_mode = "full"
-        self.known: set[str] = set()
+        # Full until the run says otherwise (when the spider opens).
+        self.plan = CrawlPlan(self.start_urls, self.profile_name, self.scope)
         # Every URL this spider has asked for: most links on a page (menus, pagers, "Tin
         # cùng chuyên mục") were asked for long ago, and a Request that Scrapy's
         # dupefilter drops has still been built, passed through the spider middlewares
@@ -150,22 +147,20 @@ class ArchiveSpider(scrapy.Spider):
         return True
 
     def parse(self, response: Response) -> Iterator[Any]:
-        if not isinstance(response, TextResponse):
+        page = self._read(response)
+        if page is None:
             return
-        response = self._readable(response)
-        if response is None or response.selector.type != "html":
-            return
-        if self._is_article(response):
-            item = self._parse_article(response)
+        if page.kind == "article":
+            item = self._article_item(page, response)
             yield item
             yield from self._assets(item, response)
-            if canonicalize_url(response.url) in self.known:
+            if self.plan.is_archived(page.canonical_url):
                 # An archived article's links were followed when it was new; anything new
                 # since is reached from the listing pages an incremental run revisits.
                 return
-            yield from self._follow(response)
+            yield from self._follow(response, page)
             return
-        root = response.meta.get("listing_root") or canonicalize_url(response.url)
+        root = response.meta.get("listing_root") or page.canonical_url
         seen = self.listing_pages[root] = self.listing_pages.get(root, 0) + 1
         if seen > self.max_listing_pages:
             if seen == self.max_listing_pages + 1:
@@ -177,70 +172,38 @@ class ArchiveSpider(scrapy.Spider):
                     self.max_listing_pages,
                 )
             return
-        yield from self._follow(response, root)
+        yield from self._follow(response, page, root)
 
-    def _readable(self, response: TextResponse) -> TextResponse | None:
-        """The response, decoded again if its charset was wrong; None (a recorded failure)
-        for a body that is no page: empty, or a PDF or other binary file sent as HTML."""
-        reason = "empty body" if not response.body.strip() else not_html(response.body)
-        if reason:
-            self._failed(response.request, reason, response.meta.get("tuyengiao_fetch_id"))
+    def _read(self, response: Response) -> Page | None:
+        """The page as `read_page` reads it; None for what is no HTML page (images, files,
+        sitemaps) and for a body that is no page at all (a recorded failure)."""
+        if not isinstance(response, TextResponse) or isinstance(
+            response, (XmlResponse, JsonResponse)
+        ):
             return None
-        declared = declared_encoding(response.body, _header(response, b"Content-Type"))
-        text, quality = repair_page(
-            response.body, response.encoding, response.text, declared=declared is not None
-        )
-        if quality:
+        page = read_page(response.url, response.body, _headers(response), self.profile)
+        if page.failure:
+            self._failed(response.request, page.failure, response.meta.get(FETCH_ID_KEY))
+            return None
+        if page.quality and page.quality.startswith("repaired:"):
             self.crawler.stats.inc_value("tuyengiao/pages_repaired")
-            self.logger.info("%s: broken text (%s), decoded again", response.url, quality)
-            response.meta["tuyengiao_quality"] = quality
-            response = response.replace(body=text.encode("utf-8"), encoding="utf-8")
-        return response
+            self.logger.info("%s: broken text (%s), decoded again", response.url, page.quality)
+        if page.profile_misses and self.profile:
+            # The page no longer fits the profile: say so loudly (read_page let the
+            # generic heuristics fill the gaps, so nothing is lost).
+            self.logger.error(
+                "profile %s found no %s on %s",
+                self.profile.name,
+                ", ".join(page.profile_misses),
+                response.url,
+            )
+            self.crawler.stats.inc_value("tuyengiao/profile_misses")
+        return page
 
-    def _is_article(self, response: TextResponse) -> bool:
-        if self.profile:
-            return is_article(response.selector, self.profile)
-        return page_kind(response.selector, response.url) == "article"
-
-    def _parse_article(self, response: TextResponse) -> ArticleItem:
-        sel = response.selector
-        if self.profile:
-            raw, missing = extract_with_profile(sel, response.url, self.profile)
-            if missing:
-                # The page no longer fits the profile: say so loudly, then let the
-                # generic heuristics fill the gaps so nothing is lost.
-                self.logger.error(
-                    "profile %s found no %s on %s",
-                    self.profile.name,
-                    ", ".join(missing),
-                    response.url,
-                )
-                self.crawler.stats.inc_value("tuyengiao/profile_misses")
-                fallback = extract_generic(sel, response.url)
-                for name in (
-                    "title",
-                    "body_text",
-                    "body_html",
-                    "published_raw",
-                    "published_source",
-                ):
-                    if not getattr(raw, name):
-                        setattr(raw, name, getattr(fallback, name))
-        else:
-            raw = extract_generic(sel, response.url)
-        url = canonicalize_url(response.url)
-        return ArticleItem(
-            url=url,
-            fetched_url=response.url,
-            site=site_root(urlsplit(url).hostname or ""),
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            http_status=response.status,
-            fetch_id=response.meta.get("tuyengiao_fetch_id"),
-            etag=_header(response, b"ETag"),
-            last_modified=_header(response, b"Last-Modified"),
-            quality=response.meta.get("tuyengiao_quality") or font_quality(response.text),
-            **raw.as_dict(),
-        )
+    def _article_item(self, page: Page, response: Response) -> ArticleItem:
+        fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        context = page.fetch_context(fetched_at, response.status, response.meta.get(FETCH_ID_KEY))
+        return ArticleItem.of(page.article, context)
 
     def _assets(self, item: ArticleItem, response: Response) -> Iterator[Request]:
         """Images and attachments are evidence too: fetched once (WARC capture keeps them),
@@ -256,15 +219,14 @@ class ArchiveSpider(scrapy.Spider):
     def _asset_fetched(self, response: Response) -> None:
         self.crawler.stats.inc_value("tuyengiao/assets_fetched")
 
-    def _follow(self, response: TextResponse, root: str | None = None) -> Iterator[Request]:
-        listing = listing_links(response.selector, response.url, self.profile)
+    def _follow(
+        self, response: TextResponse, page: Page, root: str | None = None
+    ) -> Iterator[Request]:
+        listing = page.listing
         pager = {u for u in map(_canonical, listing.pager) if u}
-        # All links in one XPath query (what css("a").xpath("@href") gives, without a
-        # Selector object per anchor).
-        anchors = response.css(self.follow_css) if self.follow_css else response
         series = listing_key(response.url) if root else None
-        for href in anchors.xpath("@href" if self.follow_css else "//a/@href").getall():
-            url = self._followable(response, href)
+        for href in page.hrefs:
+            url = self._followable(page, href)
             if url and url not in pager and self._first_time(url, response):
                 if series and listing_key(url) == series:
                     yield self._request(url, listing_root=root)
@@ -283,14 +245,15 @@ class ArchiveSpider(scrapy.Spider):
         after `stale_limit` pages in a row that hold only archived articles. Pages of a
         listing carry the series' first page (`listing_root`) so the series can be capped."""
         series = {"listing_root": root} if root else {}
-        if self.crawl_mode == "full":
+        if self.plan.mode == "full":
             for url in sorted(pager):
                 if url in self.scope and self._first_time(url, response):
                     yield self._request(url, **series)
             return
         stale = response.meta.get("stale_pages", 0)
         articles = [u for u in map(_canonical, listing.articles) if u]
-        stale = stale + 1 if articles and all(u in self.known for u in articles) else 0
+        known = self.plan.known
+        stale = stale + 1 if articles and all(u in known for u in articles) else 0
         if stale >= self.stale_limit:
             self.crawler.stats.inc_value("tuyengiao/pagination_stopped")
             return
@@ -299,12 +262,12 @@ class ArchiveSpider(scrapy.Spider):
             if url and url in self.scope and self._first_time(url, response):
                 yield self._request(url, stale_pages=stale, **series)
 
-    def _followable(self, response: TextResponse, href: str) -> str | None:
+    def _followable(self, page: Page, href: str) -> str | None:
         href = href.strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             return None
         try:
-            url = canonicalize_url(response.urljoin(href))
+            url = canonicalize_url(urljoin(page.base_url, href))
         except ValueError:
             return None
         path = urlsplit(url).path.lower()
@@ -344,7 +307,7 @@ class ArchiveSpider(scrapy.Spider):
         fetch it concerns, or on a new row when no fetch took place."""
         url = request.url
         if record:
-            record_failure(self.crawler, request, reason, fetch_id)
+            ArchiveRun.of(self.crawler).record_failure(request, reason, fetch_id)
         self.crawler.stats.inc_value("tuyengiao/errors")
         if not self.crawler.stats.get_value("tuyengiao/disk_full"):  # that one says it all
             self.crawler.stats.set_value("tuyengiao/last_error", f"{url}: {reason}")

@@ -1,0 +1,171 @@
+"""The ArchiveRun extension: the archive connection and the `crawl_runs` row of one crawl,
+and the one interface between the spider and what the archive holds (`CrawlPlan`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Container
+from dataclasses import dataclass, field
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Request
+
+from tuyengiao_crawler.archive import Archive
+from tuyengiao_crawler.archive.fetches import record_fetch, set_fetch_error
+from tuyengiao_crawler.archive.lock import ArchiveLock
+
+
+def run_status(reason: str, stats: dict) -> str:
+    """ok, partial (some fetches failed), failed (nothing fetched) or interrupted."""
+    if reason == "shutdown":
+        return "interrupted"
+    if not stats.get("downloader/response_count") or reason not in (
+        "finished",
+        "closespider_pagecount",
+        "closespider_itemcount",
+    ):
+        return "failed"
+    return "partial" if stats.get("tuyengiao/errors") else "ok"
+
+
+@dataclass
+class CrawlPlan:
+    """What one crawl walks and what the archive already holds of it.
+
+    The spider states the first three when it opens (`ArchiveRun.plan_crawl`); the run
+    answers with the mode and the archived URLs. Middlewares read the plan from the run,
+    never the spider's attributes.
+    """
+
+    start_urls: list[str] = field(default_factory=list)
+    profile: str | None = None
+    scope: Container[str] | None = None
+    # "full", or "incremental" once a crawl of these start URLs has finished.
+    mode: str = "full"
+    known: frozenset[str] | set[str] = frozenset()
+
+    def is_archived(self, url: str) -> bool:
+        """Whether an incremental run already holds this article (ask only if changed)."""
+        return self.mode == "incremental" and url in self.known
+
+
+class ArchiveRun:
+    """Owns the archive connection and the `crawl_runs` row for one crawl.
+
+    Built with the crawler (it takes the archive's lock at once), so pipelines and
+    middlewares can write from their first call; the archive is opened on first use, in
+    the thread that runs the crawl (`scrapy shell` builds the crawler in another). The run
+    is closed on `spider_closed`, the only moment Scrapy knows why the crawl ended.
+    Others reach it with `ArchiveRun.of(crawler)`.
+    """
+
+    def __init__(self, crawler: Crawler, db_path: str) -> None:
+        self.crawler = crawler
+        self.db_path = db_path
+        self.lock = ArchiveLock(db_path).acquire()
+        self._archive: Archive | None = None
+        self.plan = CrawlPlan()
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchiveRun:
+        db_path = crawler.settings.get("TUYENGIAO_DB")
+        if not db_path:
+            raise NotConfigured("TUYENGIAO_DB is empty")
+        extension = cls(crawler, db_path)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    @staticmethod
+    def of(crawler: Crawler) -> ArchiveRun:
+        for extension in crawler.extensions.middlewares:
+            if isinstance(extension, ArchiveRun):
+                return extension
+        raise NotConfigured("the ArchiveRun extension is not enabled")
+
+    @staticmethod
+    def plan_of(crawler: Crawler) -> CrawlPlan:
+        """The crawl's plan; an empty one (full, no scope) for a crawler without a run."""
+        try:
+            return ArchiveRun.of(crawler).plan
+        except NotConfigured:
+            return CrawlPlan()
+
+    @property
+    def archive(self) -> Archive:
+        if self._archive is None:
+            self._archive = Archive(self.db_path, background_checkpoints=True)
+            # We hold the lock, so a run still marked "running" belongs to a dead process.
+            self._archive.close_stale_runs()
+        return self._archive
+
+    def plan_crawl(
+        self,
+        start_urls: list[str],
+        profile: str | None,
+        scope: Container[str] | None = None,
+        *,
+        full: bool = False,
+    ) -> CrawlPlan:
+        """The crawl's plan: incremental (archived articles known) only once a crawl of
+        these start URLs has finished, so an interrupted first crawl is never mistaken
+        for a baseline; full when asked or when there is none."""
+        full = full or not self.archive.has_completed_run(start_urls)
+        self.plan = CrawlPlan(
+            list(start_urls),
+            profile,
+            scope,
+            mode="full" if full else "incremental",
+            known=frozenset() if full else frozenset(self.archive.article_urls()),
+        )
+        return self.plan
+
+    def ensure_started(self) -> int:
+        if self.run_id is None:
+            self.run_id = self.archive.start_run(
+                self.plan.start_urls, self.plan.profile, mode=self.plan.mode, pid=os.getpid()
+            )
+            self.crawler.stats.set_value("tuyengiao/run_id", self.run_id)
+        return self.run_id
+
+    def record_failure(self, request: Request, reason: str, fetch_id: int | None) -> None:
+        """Write a failure's reason into `fetches`: on the fetch it concerns, or on a new
+        row (status NULL) when no fetch was recorded (a redirect loop)."""
+        if fetch_id is not None:
+            set_fetch_error(self.archive, fetch_id, reason)
+            return
+        record_fetch(
+            self.archive,
+            run_id=self.ensure_started(),
+            url=request.url,
+            method=request.method,
+            status=None,
+            error=reason,
+        )
+        self.crawler.stats.inc_value("tuyengiao/fetches")
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.ensure_started()
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.run_id is None:
+            return
+        stats = self.crawler.stats.get_stats()
+        counts = {
+            "pages_fetched": stats.get("downloader/response_count", 0),
+            "not_modified": stats.get("tuyengiao/not_modified", 0),
+            "articles_new": stats.get("tuyengiao/articles_new", 0),
+            "articles_updated": stats.get("tuyengiao/articles_updated", 0),
+            "articles_unchanged": stats.get("tuyengiao/articles_unchanged", 0),
+            "articles_gone": stats.get("tuyengiao/articles_gone", 0),
+            "items_dropped": stats.get("item_dropped_count", 0),
+            "errors": stats.get("tuyengiao/errors", 0),
+            "finish_reason": reason,
+        }
+        self.archive.finish_run(self.run_id, run_status(reason, stats), counts)
+        self.archive.close()
+        self._archive = None
+        self.lock.release()

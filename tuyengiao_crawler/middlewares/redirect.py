@@ -1,0 +1,63 @@
+"""Redirect loops stopped and reported as failures; redirects out of scope dropped."""
+
+from __future__ import annotations
+
+from urllib.parse import urldefrag
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+
+from tuyengiao_crawler.extensions.run import ArchiveRun
+
+
+class RedirectLoop(IgnoreRequest):
+    """A redirect that leads back to a URL of its own chain, or a chain too long: a
+    failure of the site, reported as one."""
+
+
+class RedirectGuardMiddleware:
+    """Watches each redirect before RedirectMiddleware follows it:
+
+    - a chain that comes back to a URL it has visited (which Scrapy's duplicate filter
+      would otherwise drop without a word), or that exceeds REDIRECT_MAX_TIMES, raises
+      RedirectLoop, so the spider records the failure;
+    - a redirect out of the crawl's scope (another host, or another port of an IP
+      address) is dropped, as the spider drops such links: Scrapy's own offsite check
+      knows domains, not ports.
+
+    Sits at 601, just outside RedirectMiddleware (600), so it sees each 3xx first.
+    """
+
+    def __init__(self, crawler: Crawler, max_times: int) -> None:
+        self.crawler = crawler
+        self.max_times = max_times
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectGuardMiddleware:
+        return cls(crawler, crawler.settings.getint("REDIRECT_MAX_TIMES", 20))
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status not in (301, 302, 303, 307, 308) or request.meta.get("dont_redirect"):
+            return response
+        location = response.headers.get(b"Location")
+        if not location:
+            return response
+        # Exact URLs, not canonical ones: a redirect from a tracking or index.html URL to
+        # its canonical form is no loop.
+        try:
+            target = urldefrag(response.urljoin(location.decode("latin-1"))).url
+        except ValueError:
+            return response
+        chain = {urldefrag(u).url for u in request.meta.get("redirect_urls", [])}
+        chain.add(urldefrag(request.url).url)
+        hops = len(request.meta.get("redirect_urls", [])) + 1
+        if target in chain:
+            raise RedirectLoop(f"redirect loop: {request.url} -> {target} after {hops} hop(s)")
+        if hops > self.max_times:
+            raise RedirectLoop(f"too many redirects: more than {self.max_times} from {request.url}")
+        scope = ArchiveRun.plan_of(self.crawler).scope
+        if scope is not None and target not in scope:
+            self.crawler.stats.inc_value("tuyengiao/offsite_redirects")
+            raise IgnoreRequest(f"redirect out of the crawl's scope: {request.url} -> {target}")
+        return response
