@@ -177,7 +177,7 @@ class Article:
 
     @property
     def last_modified(self) -> dt.datetime:
-        return self.when.replace(tzinfo=VN_TZ).astimezone(dt.timezone.utc)
+        return self.when.replace(tzinfo=VN_TZ).astimezone(dt.UTC)
 
 
 def article_path(category: int, title: str, article_id: int) -> str:

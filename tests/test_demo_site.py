@@ -201,7 +201,7 @@ def test_etag_and_last_modified_round_trip(site: DemoSite, manifest: dict[str, A
     assert status == 200
     etag, last_modified = headers["ETag"], headers["Last-Modified"]
     assert re.fullmatch(r'"[0-9a-f]{40}"', etag)
-    updated = dt.datetime.fromisoformat(art["updated_at"]).astimezone(dt.timezone.utc)
+    updated = dt.datetime.fromisoformat(art["updated_at"]).astimezone(dt.UTC)
     assert last_modified == updated.strftime("%a, %d %b %Y %H:%M:%S GMT")
 
     status, headers, body2 = fetch(site.url + art["path"], {"If-None-Match": etag})

@@ -1,5 +1,6 @@
 """Real crawls in a real process against servers on 127.0.0.1, checked against ground truth."""
 
+import ast
 import json
 import os
 import re
@@ -214,6 +215,27 @@ def test_plain_scrapy_crawl_from_the_project_root(tmp_path):
         )
     assert result.returncode == 0, result.stderr
     assert set(by_path(db)) == {a["path"] for a in MANIFEST["articles"]}
+
+
+def test_scrapy_shell_from_the_project_root_fetches_into_the_archive(tmp_path):
+    """`scrapy shell` builds the crawler in one thread and fetches in another: the
+    archive is opened where it is used ("SQLite objects created in a thread" before)."""
+    db = tmp_path / "shell.sqlite"
+    code = "(response.status, len(response.css('a')))"
+    with DemoSite(port=0) as site:
+        shell = ["scrapy", "shell", f"{site.url}/", "--nolog", "-s", f"TUYENGIAO_DB={db}"]
+        result = subprocess.run(
+            [sys.executable, "-m", *shell, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
+    assert result.returncode == 0, result.stderr
+    status, links = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    assert status == 200 and links > 10
+    fetched = rows(db, "SELECT url, status, warc_file IS NOT NULL AS kept FROM fetches")
+    assert {"url": f"{site.url}/", "status": 200, "kept": 1} in fetched
 
 
 def _ignore_sigint() -> None:

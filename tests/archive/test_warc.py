@@ -4,7 +4,7 @@ import gzip
 import hashlib
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import partial
 
 import pytest
@@ -98,7 +98,7 @@ def test_rotation_by_size_gives_several_valid_files(tmp_path):
 
 
 def test_records_headers_digests_and_warcinfo(tmp_path):
-    when = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)
+    when = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
     with WarcWriter(tmp_path, 10**9, info={"operator": "lab", "contact": ""}) as writer:
         location, payload = exchange(writer, 1, fetched_at=when, ip_address="127.0.0.1")
     (path,) = warc_files(tmp_path)

@@ -2,7 +2,7 @@
 the quality migration and the normalise pipeline's repair of mixed pages."""
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scrapy.utils.test import get_crawler
 
@@ -26,7 +26,7 @@ TEXT = "Đảng bộ tỉnh tổ chức hội nghị quán triệt Nghị quyế
 
 
 def test_retry_after_seconds_and_dates():
-    now = datetime(2024, 6, 11, 8, 0, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 6, 11, 8, 0, 0, tzinfo=UTC)
     assert retry_after_seconds(b"120") == 120.0
     assert retry_after_seconds("Tue, 11 Jun 2024 08:01:30 GMT", now=now) == 90.0
     assert retry_after_seconds("Tue, 11 Jun 2024 07:00:00 GMT", now=now) == 0.0  # past

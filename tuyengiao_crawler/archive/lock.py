@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tuyengiao_crawler.errors import TuyengiaoError
@@ -39,7 +39,7 @@ class ArchiveLock:
                 f"another crawl is writing {self.db_path} ({holder}); wait for it to finish"
             ) from None
         os.ftruncate(fd, 0)
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        started = datetime.now(UTC).isoformat(timespec="seconds")
         os.write(fd, f"pid {os.getpid()} since {started}".encode())
         self.fd = fd
         _HELD[self.path] = self

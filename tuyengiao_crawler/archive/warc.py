@@ -18,7 +18,7 @@ import socket
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -119,7 +119,7 @@ class _Sha256Writer(WARCWriter):
 
 def warc_date(moment: datetime) -> str:
     """WARC-Date for WARC/1.1: UTC with microseconds."""
-    return datetime_to_iso_date(moment.astimezone(timezone.utc).replace(tzinfo=None), True)
+    return datetime_to_iso_date(moment.astimezone(UTC).replace(tzinfo=None), True)
 
 
 class WarcWriter:
@@ -160,7 +160,7 @@ class WarcWriter:
 
     def _open(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         while True:
             self.serial += 1
             name = f"{self.prefix}-{stamp}-{self.serial:05d}{SUFFIX}"
@@ -240,7 +240,7 @@ class WarcWriter:
         if self._fh is None:
             self._open()
         assert self._writer is not None
-        date = warc_date(fetched_at or datetime.now(timezone.utc))
+        date = warc_date(fetched_at or datetime.now(UTC))
         if reason is None:
             try:
                 reason = HTTPStatus(status).phrase

@@ -37,7 +37,7 @@ MANIFEST_PATH = PACKAGE_DIR / "manifest.json"
 BASE_URL_PLACEHOLDER = b"{{BASE_URL}}"
 SUBSTITUTE_FILES = {"robots.txt", "sitemap.xml"}
 # Fixed Last-Modified for every non-article file (articles use their own dates).
-DEFAULT_LAST_MODIFIED = dt.datetime(2021, 6, 30, 0, 0, tzinfo=dt.timezone.utc)
+DEFAULT_LAST_MODIFIED = dt.datetime(2021, 6, 30, 0, 0, tzinfo=dt.UTC)
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
 CONTENT_TYPES = {
@@ -79,7 +79,7 @@ def load_site_data(
     modified: dict[str, dt.datetime] = {}
     for art in manifest.get("articles", []):
         stamp = art.get("updated_at") or art["published_at"]
-        modified[art["path"]] = _parse_iso(stamp).astimezone(dt.timezone.utc)
+        modified[art["path"]] = _parse_iso(stamp).astimezone(dt.UTC)
     return redirects, modified
 
 
@@ -213,7 +213,7 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
             except (TypeError, ValueError):
                 return False
             if since.tzinfo is None:
-                since = since.replace(tzinfo=dt.timezone.utc)
+                since = since.replace(tzinfo=dt.UTC)
             return modified.replace(microsecond=0) <= since
         return False
 

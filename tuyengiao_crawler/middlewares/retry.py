@@ -7,7 +7,7 @@ TUYENGIAO_RETRY_BACKOFF, TUYENGIAO_RETRY_BACKOFF_MAX, TUYENGIAO_RETRY_AFTER_MAX.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -43,8 +43,8 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
     if when is None:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    now = now or datetime.now(timezone.utc)
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
     return max(0.0, (when - now).total_seconds())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -123,7 +123,7 @@ class WarcCaptureMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         if "cached" in response.flags:
             return response  # from HTTPCACHE: no exchange with the server took place
-        fetched = datetime.now(timezone.utc)
+        fetched = datetime.now(UTC)
         body = response.body
         location = self._write(request, response, fetched)
         headers = response.headers

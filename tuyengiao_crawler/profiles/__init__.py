@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import tomllib
 from parsel.csstranslator import HTMLTranslator
 
 from tuyengiao_crawler.errors import TuyengiaoError

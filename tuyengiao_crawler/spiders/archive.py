@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -201,7 +201,7 @@ class ArchiveSpider(scrapy.Spider):
         return page
 
     def _article_item(self, page: Page, response: Response) -> ArticleItem:
-        fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         context = page.fetch_context(fetched_at, response.status, response.meta.get(FETCH_ID_KEY))
         return ArticleItem.of(page.article, context)
 
