@@ -41,3 +41,14 @@ def test_a_link_past_the_depth_limit_can_still_be_reached_by_a_shorter_path():
     assert "http://127.0.0.1:8000/btg/tin-hoat-dong/" in dropped
     assert {r.url for r in spider.parse(near) if isinstance(r, Request)} == dropped
     assert [r.url for r in spider.parse(near) if isinstance(r, Request)] == []
+
+
+def test_start_urls_travel_as_a_list_and_a_comma_stays_in_its_url():
+    """A comma is legal in a URL ("tin,123.html"): it never separates two."""
+    urls = ["http://127.0.0.1:8000/tin-tuc/tin,123.html", "http://127.0.0.1:8000/a,b/"]
+    spider = ArchiveSpider.from_crawler(get_crawler(ArchiveSpider), start_urls=urls)
+    assert spider.start_urls == urls
+    from_command_line = ArchiveSpider.from_crawler(
+        get_crawler(ArchiveSpider), start_url=" ".join(urls)
+    )
+    assert from_command_line.start_urls == urls
