@@ -146,6 +146,7 @@ SAME_KEY = [
     ("Trần Khỏe", "Trần Khoẻ"),
     ("Đặng Hoàng", "ĐẶNG HOÀNG"),
     ("Ðặng Hoàng", "Đặng Hoàng"),
+    ("Nguyễn ɖình", "Nguyễn Đình"),
     (" Minh Anh ", "minh anh"),
 ]
 DIFFERENT_KEY = [

@@ -17,16 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tuyengiao_crawler.archive.fts import (
-    EXACT_TABLE,
-    FTS_TABLE,
-    fold,
-    folded_text,
-    index_ready,
-    unify_tones,
-    word_key,
-)
+from tuyengiao_crawler.archive.fts import EXACT_TABLE, FTS_TABLE, folded_text, index_ready, word_key
 from tuyengiao_crawler.errors import TuyengiaoError
+from tuyengiao_crawler.normalize.text import fold, unify_tones
 
 MARK_START, MARK_END = "«", "»"
 # Ranking weights for title, lead, body_text.

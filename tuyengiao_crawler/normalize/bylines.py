@@ -10,9 +10,9 @@ import re
 import unicodedata
 from typing import Any
 
-from .text import D_FIX, clean_text, fold, strip_accents, title_case
+from .text import author_key, clean_text, fix_d, fold, strip_accents, title_case
 
-__all__ = ["author_key", "parse_byline"]
+__all__ = ["parse_byline"]
 
 AUTHOR = "author"
 ORGANIZATION = "organization"
@@ -123,7 +123,7 @@ _PLACEHOLDER_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV)\d{0,3}$")
 
 # Organisation heads, matched case-insensitively (accents matter: Đài is not Đại).
 def _key_simple(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text.translate(D_FIX)).casefold().split())
+    return " ".join(unicodedata.normalize("NFC", fix_d(text)).casefold().split())
 
 
 _ORG_HEADS = tuple(
@@ -233,20 +233,6 @@ _NOTE_RE = re.compile(
 _DC_RE = re.compile(r"(?<![^\W\d_])[ĐđDd]/[cC]\.?(?=\s)")
 _NAME_WORD_RE = re.compile(r"^[^\W\d_]+\.?$")
 _DIGIT_RE = re.compile(r"\d")
-_TONE_SWAP_RE = re.compile(r"([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])")
-
-
-def author_key(name: str) -> str:
-    """Dedupe key for authors: NFC, casefold, single spaces, one tone placement.
-
-    Old/new tone placement (hoà/hòa, thuỷ/thủy, khoẻ/khỏe) is unified by moving the
-    tone mark of a syllable-final oa/oe/uy onto the first vowel.
-    """
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFD", str(name).translate(D_FIX)).casefold()
-    text = _TONE_SWAP_RE.sub(r"\1\3\2", text)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _is_upper_word(w: str) -> bool:
@@ -427,7 +413,7 @@ def parse_byline(text: Any) -> list[dict[str, str]]:
 def _parse_byline(text: Any) -> list[dict[str, str]]:
     if not isinstance(text, str):
         return []
-    cleaned = clean_text(text).translate(D_FIX)
+    cleaned = fix_d(clean_text(text))
     if not cleaned:
         return []
     result: list[dict[str, str]] = []
