@@ -7,7 +7,6 @@ such as PV/CTV) and ``"organization"`` (a body, or a "Theo ..."/"Nguồn: ..." s
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from .text import author_key, clean_text, fix_d, fold, strip_accents, title_case
@@ -121,13 +120,10 @@ _PLACEHOLDERS = {
 _PLACEHOLDER_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV)\d{0,3}$")
 
 
-# Organisation heads, matched case-insensitively (accents matter: Đài is not Đại).
-def _key_simple(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", fix_d(text)).casefold().split())
-
-
+# Organisation heads, matched by author key: case and tone placement are free (Toà án is
+# Tòa án), other accents matter (Đài is not Đại).
 _ORG_HEADS = tuple(
-    _key_simple(w)
+    author_key(w)
     for w in (
         "Ban",
         "Báo",
@@ -274,7 +270,7 @@ def _org_name(segment: str) -> str:
 
 
 def _is_org(segment: str) -> bool:
-    f = _key_simple(segment)
+    f = author_key(segment)
     if not f:
         return False
     words = segment.split()
