@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from tuyengiao_crawler.archive.fts import EXACT_TABLE, FTS_TABLE, folded_text, index_ready, word_key
@@ -78,9 +79,13 @@ def check_date(value: str, option: str) -> str:
     return value
 
 
+# The filters fold a category or a name per row, and an archive has few distinct ones.
+_cached_fold = lru_cache(maxsize=65536)(fold)
+
+
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """Register the Python helpers the filters use (our connections only)."""
-    conn.create_function("tg_fold", 1, fold, deterministic=True)
+    conn.create_function("tg_fold", 1, _cached_fold, deterministic=True)
 
 
 def filter_clauses(filters: ArticleFilters | None, alias: str = "a") -> tuple[list[str], dict]:
