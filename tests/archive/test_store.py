@@ -10,6 +10,7 @@ from tuyengiao_crawler.archive import (
     archive_stats,
     open_readonly,
 )
+from tuyengiao_crawler.archive.schema import MIGRATIONS, statements
 
 
 def article(**changes):
@@ -138,6 +139,67 @@ def test_authors_are_deduplicated_by_key_across_spellings(archive):
     )
     names = sorted(r["name"] for r in archive.db["authors"].rows)
     assert names == ["Ban Tuyên giáo Tỉnh ủy", "Phan Sỹ Thanh", "Phan Sỹ Thành"]
+
+
+def test_schema_6_rekeys_authors_with_the_african_d(tmp_path):
+    # before schema 6 an author key kept ɖ (U+0256), where it now reads đ: keys are
+    # rewritten and authors whose keys meet are merged, so a new crawl finds them
+    path = tmp_path / "v5.sqlite"
+    conn = sqlite3.connect(path)
+    for version, script in enumerate(MIGRATIONS[:5], 1):
+        for statement in statements(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")
+    for i in (1, 2):
+        conn.execute(
+            "INSERT INTO articles (id, url, site, title, body_text, first_seen_at, last_seen_at)"
+            f" VALUES ({i}, 'http://127.0.0.1:1/{i}.html', '127.0.0.1', 'T', 'x', 't', 't')"
+        )
+    conn.executemany(
+        "INSERT INTO authors (id, name, key) VALUES (?, ?, ?)",
+        [
+            (1, "Báo Đảng", "báo đảng"),
+            (2, "Báo ɖảng", "báo ɖảng"),  # merges into 1
+            (3, "ɖoàn ɖức", "ɖoàn ɖức"),  # rewritten to "đoàn đức"
+            (4, "ɖoàn Đức", "ɖoàn đức"),  # the same new key: merges into 3
+            (5, "Lê Hà", "lê hà"),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO article_authors (article_id, author_id, role, position) VALUES (?, ?, ?, ?)",
+        [
+            (1, 2, "organization", 0),
+            (1, 1, "organization", 1),  # the same author twice once merged: one link kept
+            (1, 3, "author", 2),
+            (2, 4, "author", 0),
+            (2, 5, "author", 1),
+        ],
+    )
+    conn.commit()
+    conn.close()
+    with Archive(path) as archive:
+        db = archive.conn
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert db.execute("SELECT id, name, key FROM authors ORDER BY id").fetchall() == [
+            (1, "Báo Đảng", "báo đảng"),
+            (3, "ɖoàn ɖức", "đoàn đức"),
+            (5, "Lê Hà", "lê hà"),
+        ]
+        links = "SELECT article_id, author_id, role FROM article_authors ORDER BY 1, 2"
+        assert db.execute(links).fetchall() == [
+            (1, 1, "organization"),
+            (1, 3, "author"),
+            (2, 3, "author"),
+            (2, 5, "author"),
+        ]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        archive.save_article(
+            article(
+                url="http://127.0.0.1:1/3.html",
+                authors=[{"name": "Báo ɖảng", "role": "organization"}],
+            )
+        )
+        assert count(archive, "authors") == 3
 
 
 def test_documents_and_mentions(archive):

@@ -248,6 +248,10 @@ CASES = [
     ("Nghi quyet so 35-NQ/TW", [("Nghi quyet so 35-NQ/TW", "Nghị quyết", 35, "35-NQ/TW")]),
     ("Quy định số 208-QÐ/TW", [("Quy định số 208-QÐ/TW", "Quy định", 208, "208-QĐ/TW")]),
     ("Quyết định 439/QÐ-TTg", [("Quyết định 439/QÐ-TTg", "Quyết định", 439, "439/QĐ-TTg")]),
+    (
+        "Nghị ɖịnh số 15/2020/NĐ-CP",
+        [("Nghị ɖịnh số 15/2020/NĐ-CP", "Nghị định", 15, "15/2020/NĐ-CP")],
+    ),
     ("Chỉ thi 05-CT/TW", [("Chỉ thi 05-CT/TW", "Chỉ thị", 5, "05-CT/TW")]),
     ("Quy đinh 208-QĐ/TW", [("Quy đinh 208-QĐ/TW", "Quy định", 208, "208-QĐ/TW")]),
     # --- in running text ---------------------------------------------------------------

@@ -11,56 +11,26 @@ Two FTS5 tables, both written here and nowhere else (no triggers):
   Datasette's search box uses. The tokenizer already removes every other diacritic and
   the case, but đ has no Unicode decomposition, so it is folded here in Python.
 
-A contentless table forgets what it indexed; a row is removed by giving it the same
-values again, which are rebuilt from `articles_fts_exact` with `folded_text`. If that
-function ever changes, existing archives must be rebuilt (`tuyengiao reindex`).
+The folding and tone unification themselves live in normalize/text.py (`fold_d`,
+`unify_tones`), shared with search and bylines. A contentless table forgets what it
+indexed; a row is removed by giving it the same values again, which are rebuilt from
+`articles_fts_exact` with `folded_text`. If `fold_d` or `unify_tones` ever changes its
+output, existing archives must be rebuilt (`tuyengiao reindex`; tests/normalize/
+test_fold.py pins both).
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from tuyengiao_crawler.normalize.text import fold, fold_d, unify_tones
+
 FTS_TABLE = "articles_fts"
 EXACT_TABLE = "articles_fts_exact"
 FTS_COLUMNS = ("title", "lead", "body_text")
-
-# đ and the look-alikes the crawler may meet (Icelandic eth, African D) fold to d.
-_D_FOLD = str.maketrans(
-    {"Đ": "D", "đ": "d", "\u00d0": "D", "\u00f0": "d", "\u0189": "D", "\u0256": "d"}
-)
-_D_FOLD_PAIRS = tuple((chr(code), value) for code, value in _D_FOLD.items())
-# Old tone placement (hoà, thuỷ, khoẻ) moved to the new one (hòa, thủy, khỏe): the tone
-# of a syllable-final oa/oe/uy goes onto the first vowel. Works on NFD text; the NFC
-# result has the same length, so offsets into the original text stay valid.
-_TONE_SWAP_RE = re.compile(
-    r"([oOuU])([aeyAEY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
-)
-_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
-# A quick test on NFC text for where _TONE_SWAP_RE can match in its NFD: o/u followed by a
-# precomposed letter whose decomposition is a/e/y with a tone mark first (à, ả, ỵ, ặ...).
-# In NFC text nothing else decomposes to that sequence, so text without such a pair comes
-# back unchanged and the decompose/recompose of the whole article is skipped.
-_TONED_AEY = "".join(
-    ch
-    for ch in map(chr, range(0xC0, 0x1F00))
-    if len(nfd := unicodedata.normalize("NFD", ch)) > 1
-    and nfd[0] in "aeyAEY"
-    and nfd[1] in "\u0300\u0301\u0303\u0309\u0323"
-)
-_TONE_SWAP_CANDIDATE_RE = re.compile(f"[oOuU][{_TONED_AEY}]")
-
-
-def unify_tones(text: str) -> str:
-    """NFC text with one tone placement for oa/oe/uy; same length as NFC(text) in practice."""
-    if unicodedata.is_normalized("NFC", text) and not _TONE_SWAP_CANDIDATE_RE.search(text):
-        return text
-    nfd = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", _TONE_SWAP_RE.sub(r"\1\3\2", nfd))
 
 
 def exact_text(text: str | None) -> str:
@@ -70,13 +40,7 @@ def exact_text(text: str | None) -> str:
 
 def folded_text(text: str | None) -> str:
     """What the accent-insensitive index holds: đ -> d (the tokenizer does the rest)."""
-    # Same result as `.translate(_D_FOLD)`, which looks every character up in a dict and
-    # took most of the indexing time; these scans are hundreds of times faster.
-    text = text or ""
-    for char, ascii_char in _D_FOLD_PAIRS:
-        if char in text:
-            text = text.replace(char, ascii_char)
-    return text
+    return fold_d(text or "")
 
 
 @lru_cache(maxsize=65536)
@@ -86,15 +50,7 @@ def word_key(word: str, exact: bool) -> str:
     Cached: highlighting looks up every word of each result's text, and an archive's
     vocabulary is small (a few thousand syllables), so most calls are one dict lookup.
     """
-    if exact:
-        return unify_tones(word).casefold()
-    decomposed = unicodedata.normalize("NFD", word.translate(_D_FOLD))
-    return _COMBINING_RE.sub("", decomposed).casefold()
-
-
-def fold(text: str | None) -> str:
-    """Accent-free, casefolded, single-spaced text (for filters on names and categories)."""
-    return " ".join(word_key(text or "", exact=False).split())
+    return unify_tones(word).casefold() if exact else fold(word)
 
 
 # Writing the index

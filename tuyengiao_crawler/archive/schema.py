@@ -267,7 +267,36 @@ V5_SEARCH_ORDER = """
 CREATE INDEX idx_articles_id_published ON articles(id, published_at);
 """
 
-MIGRATIONS: list[str] = [V1_INITIAL, V2_ARCHIVAL, V3_RESEARCH, V4_QUALITY, V5_SEARCH_ORDER]
+# Author keys read ɖ (U+0256) as đ, as they already read Ɖ, Ð and ð (normalize/text.py
+# D_FIX): the keys that held a ɖ are rewritten, and an author whose new key is another
+# author's (or another rewritten one's) is merged into that author, the lowest id.
+V6_AUTHOR_KEYS = """
+CREATE TEMP TABLE author_rekey AS
+SELECT id, replace(key, 'ɖ', 'đ') AS new_key FROM authors WHERE instr(key, 'ɖ') > 0;
+CREATE TEMP TABLE author_merge AS
+SELECT r.id AS old_id, coalesce(
+    (SELECT a.id FROM authors a WHERE a.key = r.new_key),
+    (SELECT min(r2.id) FROM author_rekey r2 WHERE r2.new_key = r.new_key)) AS new_id
+FROM author_rekey r;
+DELETE FROM author_merge WHERE old_id = new_id;
+UPDATE OR IGNORE article_authors
+SET author_id = (SELECT new_id FROM author_merge WHERE old_id = author_id)
+WHERE author_id IN (SELECT old_id FROM author_merge);
+DELETE FROM article_authors WHERE author_id IN (SELECT old_id FROM author_merge);
+DELETE FROM authors WHERE id IN (SELECT old_id FROM author_merge);
+UPDATE authors SET key = replace(key, 'ɖ', 'đ') WHERE instr(key, 'ɖ') > 0;
+DROP TABLE author_merge;
+DROP TABLE author_rekey;
+"""
+
+MIGRATIONS: list[str] = [
+    V1_INITIAL,
+    V2_ARCHIVAL,
+    V3_RESEARCH,
+    V4_QUALITY,
+    V5_SEARCH_ORDER,
+    V6_AUTHOR_KEYS,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -13,24 +13,21 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from tuyengiao_crawler.archive.fts import (
-    EXACT_TABLE,
-    FTS_TABLE,
-    fold,
-    folded_text,
-    index_ready,
-    unify_tones,
-    word_key,
-)
+from tuyengiao_crawler.archive.fts import EXACT_TABLE, FTS_TABLE, folded_text, index_ready, word_key
 from tuyengiao_crawler.errors import TuyengiaoError
+from tuyengiao_crawler.normalize.text import fold, unify_tones
 
 MARK_START, MARK_END = "«", "»"
 # Ranking weights for title, lead, body_text.
 WEIGHTS = (10.0, 4.0, 1.0)
+_WEIGHTS_SQL = ", ".join(str(w) for w in WEIGHTS)
 _OPERATORS = {"AND", "OR", "NOT"}
 _BAREWORD_RE = re.compile(r"^[\w\u0080-\U0010ffff]+$")
 _SYNTAX_CHARS = set('"():{}^*+')
@@ -82,9 +79,13 @@ def check_date(value: str, option: str) -> str:
     return value
 
 
+# The filters fold a category or a name per row, and an archive has few distinct ones.
+_cached_fold = lru_cache(maxsize=65536)(fold)
+
+
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """Register the Python helpers the filters use (our connections only)."""
-    conn.create_function("tg_fold", 1, fold, deterministic=True)
+    conn.create_function("tg_fold", 1, _cached_fold, deterministic=True)
 
 
 def filter_clauses(filters: ArticleFilters | None, alias: str = "a") -> tuple[list[str], dict]:
@@ -360,6 +361,193 @@ def _date_index(conn: sqlite3.Connection) -> str:
     return "INDEXED BY idx_articles_id_published" if found else ""
 
 
+@dataclass(frozen=True)
+class Match:
+    """One search's FTS match and filters as SQL: what the count, window and rank steps run.
+
+    `where` is over the FTS `table` and, when `filtered`, `articles a` joined to it.
+    """
+
+    table: str
+    where: str
+    params: dict[str, Any]
+    filtered: bool
+
+    @property
+    def source(self) -> str:
+        """The FROM clause: without filters, counting and the window need only the index."""
+        if self.filtered:
+            return f"{self.table} JOIN articles a ON a.id = {self.table}.rowid"
+        return self.table
+
+    def from_id(self, floor: int) -> Match:
+        """The same match restricted to articles with id >= floor (the rank window)."""
+        return Match(
+            self.table,
+            f"{self.where} AND {self.table}.rowid >= :floor",
+            {**self.params, "floor": floor},
+            self.filtered,
+        )
+
+
+def match_query(query: str, exact: bool = False, filters: ArticleFilters | None = None) -> Match:
+    """The Match for what the user typed (SearchError if it is empty)."""
+    table = EXACT_TABLE if exact else FTS_TABLE
+    clauses, params = filter_clauses(filters)
+    params["query"] = fts_query(query, exact=exact)
+    return Match(table, " AND ".join([f"{table} MATCH :query", *clauses]), params, bool(clauses))
+
+
+# FTS5 walks matches in rowid order and stops at the LIMIT, so counting and the window
+# cost at most `cap` (or `window`) rows, never the whole match list.
+
+
+def count_matches(conn: sqlite3.Connection, match: Match, cap: int) -> int:
+    """How many articles match, counting no further than `cap`."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {match.source} WHERE {match.where} LIMIT :cap)"
+    return conn.execute(sql, {**match.params, "cap": cap}).fetchone()[0]
+
+
+def window_floor(conn: sqlite3.Connection, match: Match, window: int) -> int:
+    """The lowest id among the `window` most recently archived (highest-id) matches."""
+    sql = (
+        f"SELECT min(id) FROM (SELECT {match.table}.rowid AS id FROM {match.source}"
+        f" WHERE {match.where} ORDER BY {match.table}.rowid DESC LIMIT :window)"
+    )
+    return conn.execute(sql, {**match.params, "window": window}).fetchone()[0]
+
+
+def rank_matches(conn: sqlite3.Connection, match: Match, limit: int) -> list[tuple[int, float]]:
+    """The best `limit` matches as (id, bm25 score), best first; equal scores newest first.
+
+    A negative `limit` ranks every match (SQLite's LIMIT -1).
+    """
+    ranked = _rank_in_index(conn, match, limit) if not match.filtered and limit > 0 else None
+    return _rank_with_dates(conn, match, limit) if ranked is None else ranked
+
+
+def _rank_in_index(
+    conn: sqlite3.Connection, match: Match, limit: int
+) -> list[tuple[int, float]] | None:
+    """Without filters bm25 runs in the index alone (no join per match), and the dates only
+    order the winners; None when the cut falls inside a tie, which the dates must decide."""
+    table = match.table
+    scored = conn.execute(
+        f"SELECT rowid, bm25({table}, {_WEIGHTS_SQL}) AS score FROM {table}"
+        f" WHERE {match.where} ORDER BY score LIMIT :n",
+        {**match.params, "n": limit + 1},
+    ).fetchall()
+    if len(scored) > limit and scored[limit][1] == scored[limit - 1][1]:
+        return None
+    scores = {rowid: score for rowid, score in scored[:limit]}
+    # Each winner's group is the place of the first of its equal scores.
+    groups: list[list[int]] = []
+    for i, (rowid, score) in enumerate(scored[:limit]):
+        groups.append([rowid, groups[-1][1] if i and score == scored[i - 1][1] else i])
+    order = conn.execute(
+        "SELECT a.id FROM json_each(:top) j"
+        " JOIN articles a ON a.id = json_extract(j.value, '$[0]')"
+        " ORDER BY json_extract(j.value, '$[1]'), a.published_at DESC, a.id DESC",
+        {"top": json.dumps(groups)},
+    )
+    return [(rowid, scores[rowid]) for (rowid,) in order]
+
+
+def _rank_with_dates(conn: sqlite3.Connection, match: Match, limit: int) -> list[tuple[int, float]]:
+    """Every match scored with its date at hand, so a tie at the cut goes to the newest."""
+    table = match.table
+    rows = conn.execute(
+        f"SELECT {table}.rowid AS id, bm25({table}, {_WEIGHTS_SQL}) AS score"
+        f" FROM {table} JOIN articles a {_date_index(conn)} ON a.id = {table}.rowid"
+        f" WHERE {match.where}"
+        f" ORDER BY score, a.published_at DESC, {table}.rowid DESC LIMIT :limit",
+        {**match.params, "limit": limit},
+    )
+    return [(rowid, score) for rowid, score in rows]
+
+
+def load_articles(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
+    """The fields a result shows, for `ids` in that order (ids no longer archived left out).
+
+    Read after ranking, for the winners only: SQLite would otherwise carry every match's
+    body through the sort.
+    """
+    cursor = conn.execute(
+        """
+        SELECT a.id, a.url, a.title, a.lead, a.body_text, a.published_at, a.category,
+               (SELECT json_group_array(au.name) FROM article_authors aa
+                JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id)
+                AS authors,
+               (SELECT json_group_array(DISTINCT d.canonical) FROM article_documents ad
+                JOIN documents d ON d.id = ad.document_id WHERE ad.article_id = a.id)
+                AS documents
+        FROM json_each(:ids) j JOIN articles a ON a.id = j.value
+        ORDER BY j.key
+        """,
+        {"ids": json.dumps(ids)},
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def result_with_snippet(
+    rank: int,
+    row: dict[str, Any],
+    score: float,
+    terms: list[tuple[tuple[str, ...], bool]],
+    exact: bool,
+) -> dict[str, Any]:
+    """One result: the article's fields, its title highlights and a snippet of the body
+    around the most matches (of the lead when the body has none, or no body)."""
+    title_spans = find_spans(row["title"] or "", terms, exact)
+    field, spans = "body_text", find_spans(row["body_text"] or "", terms, exact)
+    if not spans:
+        lead_spans = find_spans(row["lead"] or "", terms, exact)
+        if lead_spans or not row["body_text"]:
+            field, spans = "lead", lead_spans
+    snippet, snippet_spans = make_snippet(row[field] or "", spans)
+    return {
+        "rank": rank,
+        "id": row["id"],
+        "published_at": row["published_at"],
+        "category": row["category"],
+        "title": row["title"],
+        "url": row["url"],
+        "authors": json.loads(row["authors"] or "[]"),
+        "documents": json.loads(row["documents"] or "[]"),
+        "score": float(f"{-score:.6g}"),
+        "snippet": mark(snippet, snippet_spans),
+        "title_spans": title_spans,
+        "snippet_spans": snippet_spans,
+        "snippet_text": snippet,
+    }
+
+
+def unindexed_count(conn: sqlite3.Connection) -> int:
+    """Articles not in the search index yet (e.g. an archive migrated but not reindexed)."""
+    unindexed = conn.execute(
+        # One docsize row per indexed article: counting it is a small b-tree walk, where
+        # count(*) on the FTS table reads every indexed text (15 ms per 5,000 articles).
+        f"SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM {EXACT_TABLE}_docsize)"
+    ).fetchone()[0]
+    return max(0, unindexed)
+
+
+@contextmanager
+def _query_errors(query: str) -> Iterator[None]:
+    """FTS5's complaints about the query as a SearchError the user can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if "fts5" in message or "unterminated string" in message or "no such column" in message:
+            raise SearchError(
+                f"cannot search for {query!r}: {message.removeprefix('fts5: ')}"
+                ' (quote phrases with "...", put words around AND/OR/NOT)'
+            ) from None
+        raise
+
+
 def search_articles(
     conn: sqlite3.Connection,
     query: str,
@@ -375,6 +563,8 @@ def search_articles(
     Up to `rank_window` matches the ranking is exact BM25 over all of them; a broader
     query is ranked among its `rank_window` most recently archived matches, and the
     count stops at `count_cap` (see SearchResult; defaults RANK_WINDOW and COUNT_CAP).
+    The steps: match_query, count_matches, window_floor, rank_matches, load_articles,
+    result_with_snippet.
     """
     count_cap = COUNT_CAP if count_cap is None else count_cap
     rank_window = RANK_WINDOW if rank_window is None else rank_window
@@ -385,121 +575,23 @@ def search_articles(
             "this archive has no search index yet; run `tuyengiao reindex --db PATH` once"
         )
     prepare_connection(conn)
-    table = EXACT_TABLE if exact else FTS_TABLE
-    clauses, params = filter_clauses(filters)
-    params["query"] = fts_query(query, exact=exact)
-    where = " AND ".join([f"{table} MATCH :query", *clauses])
-    # Without filters, counting and finding the window need only the index.
-    matches = f"{table} JOIN articles a ON a.id = {table}.rowid" if clauses else table
-    # FTS5 walks matches in rowid order and stops at the LIMIT, so both cost at most
-    # count_cap rows, never the whole match list.
-    count_sql = f"SELECT count(*) FROM (SELECT 1 FROM {matches} WHERE {where} LIMIT :cap)"
-    window_sql = (
-        f"SELECT min(id) FROM (SELECT {table}.rowid AS id FROM {matches} WHERE {where}"
-        f" ORDER BY {table}.rowid DESC LIMIT :window)"
-    )
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    try:
-        counted = conn.execute(count_sql, {**params, "cap": count_cap + 1}).fetchone()[0]
-        ranked_among = None
-        if counted > rank_window:
-            floor = conn.execute(window_sql, {**params, "window": rank_window}).fetchone()[0]
-            where += f" AND {table}.rowid >= :floor"
-            params["floor"] = floor
-            ranked_among = rank_window
-        # Rank first, on the few columns ranking needs, then read the winners' texts and
-        # authors: SQLite would otherwise carry every match's body through the sort.
-        # Equal scores go newest first: `grp` is the score, or the winners' place in the
-        # ranking with equal scores sharing one.
-        top_cte = f"""
-            SELECT id, score, score AS grp FROM (
-                SELECT {table}.rowid AS id, bm25({table}, {weights}) AS score
-                FROM {table} JOIN articles a {_date_index(conn)} ON a.id = {table}.rowid
-                WHERE {where}
-                ORDER BY score, a.published_at DESC, {table}.rowid DESC
-                LIMIT :limit
-            )
-        """
-        if not clauses and limit > 0:
-            # Without filters bm25 runs in the index alone (no join per match), and the
-            # dates only order the winners, unless the cut falls inside a tie: then the
-            # join above decides which of the tied articles get in.
-            scored = conn.execute(
-                f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table}"
-                f" WHERE {where} ORDER BY score LIMIT :n",
-                {**params, "n": limit + 1},
-            ).fetchall()
-            if len(scored) <= limit or scored[limit][1] != scored[limit - 1][1]:
-                winners = []
-                for i, (rowid, score) in enumerate(scored):
-                    group = winners[-1][1] if i and score == scored[i - 1][1] else i
-                    winners.append((rowid, group, score))
-                params["top"] = json.dumps(winners[:limit])
-                top_cte = """
-                    SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS grp,
-                           json_extract(value, '$[2]') AS score
-                    FROM json_each(:top)
-                """
-        sql = f"""
-            WITH top AS ({top_cte})
-            SELECT a.id, a.url, a.title, a.lead, a.body_text, a.published_at, a.category,
-                   top.score AS score,
-                   (SELECT json_group_array(au.name) FROM article_authors aa
-                    JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id)
-                    AS authors,
-                   (SELECT json_group_array(DISTINCT d.canonical) FROM article_documents ad
-                    JOIN documents d ON d.id = ad.document_id WHERE ad.article_id = a.id)
-                    AS documents
-            FROM top JOIN articles a ON a.id = top.id
-            ORDER BY top.grp, a.published_at DESC, a.id DESC
-        """
-        cursor = conn.execute(sql, {**params, "limit": limit})
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    except sqlite3.OperationalError as exc:
-        message = str(exc)
-        if "fts5" in message or "unterminated string" in message or "no such column" in message:
-            raise SearchError(
-                f"cannot search for {query!r}: {message.removeprefix('fts5: ')}"
-                ' (quote phrases with "...", put words around AND/OR/NOT)'
-            ) from None
-        raise
+    match = match_query(query, exact, filters)
+    with _query_errors(query):
+        counted = count_matches(conn, match, count_cap + 1)
+        windowed = counted > rank_window
+        if windowed:
+            match = match.from_id(window_floor(conn, match, rank_window))
+        ranked = rank_matches(conn, match, limit)
+        rows = load_articles(conn, [rowid for rowid, _ in ranked])
+    scores = dict(ranked)
     terms = query_terms(query, exact)
-    results = []
-    for rank, row in enumerate(rows, 1):
-        title_spans = find_spans(row["title"] or "", terms, exact)
-        field, spans = "body_text", find_spans(row["body_text"] or "", terms, exact)
-        if not spans:
-            lead_spans = find_spans(row["lead"] or "", terms, exact)
-            if lead_spans or not row["body_text"]:
-                field, spans = "lead", lead_spans
-        snippet, snippet_spans = make_snippet(row[field] or "", spans)
-        results.append(
-            {
-                "rank": rank,
-                "id": row["id"],
-                "published_at": row["published_at"],
-                "category": row["category"],
-                "title": row["title"],
-                "url": row["url"],
-                "authors": json.loads(row["authors"] or "[]"),
-                "documents": json.loads(row["documents"] or "[]"),
-                "score": float(f"{-row['score']:.6g}"),
-                "snippet": mark(snippet, snippet_spans),
-                "title_spans": title_spans,
-                "snippet_spans": snippet_spans,
-                "snippet_text": snippet,
-            }
-        )
-    unindexed = conn.execute(
-        # One docsize row per indexed article: counting it is a small b-tree walk, where
-        # count(*) on the FTS table reads every indexed text (15 ms per 5,000 articles).
-        f"SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM {EXACT_TABLE}_docsize)"
-    ).fetchone()[0]
     return SearchResult(
         total=min(counted, count_cap),
-        results=results,
-        unindexed=max(0, unindexed),
+        results=[
+            result_with_snippet(rank, row, scores[row["id"]], terms, exact)
+            for rank, row in enumerate(rows, 1)
+        ],
+        unindexed=unindexed_count(conn),
         total_capped=counted > count_cap,
-        ranked_among=ranked_among,
+        ranked_among=rank_window if windowed else None,
     )

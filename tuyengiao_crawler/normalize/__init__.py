@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .bylines import author_key, parse_byline
+from .bylines import parse_byline
 from .dates import DateLike, find_dates, normalize_date, normalize_date_range
 from .references import REF_KEYS, extract_references, link_partial_references
-from .text import clean_text
+from .text import author_key, clean_text
 
 __all__ = [
     "REF_KEYS",

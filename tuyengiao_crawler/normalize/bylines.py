@@ -7,12 +7,11 @@ such as PV/CTV) and ``"organization"`` (a body, or a "Theo ..."/"Nguồn: ..." s
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
-from .text import D_FIX, clean_text, fold, strip_accents, title_case
+from .text import author_key, clean_text, fix_d, fold, strip_accents, title_case
 
-__all__ = ["author_key", "parse_byline"]
+__all__ = ["parse_byline"]
 
 AUTHOR = "author"
 ORGANIZATION = "organization"
@@ -121,13 +120,10 @@ _PLACEHOLDERS = {
 _PLACEHOLDER_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV)\d{0,3}$")
 
 
-# Organisation heads, matched case-insensitively (accents matter: Đài is not Đại).
-def _key_simple(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text.translate(D_FIX)).casefold().split())
-
-
+# Organisation heads, matched by author key: case and tone placement are free (Toà án is
+# Tòa án), other accents matter (Đài is not Đại).
 _ORG_HEADS = tuple(
-    _key_simple(w)
+    author_key(w)
     for w in (
         "Ban",
         "Báo",
@@ -233,20 +229,6 @@ _NOTE_RE = re.compile(
 _DC_RE = re.compile(r"(?<![^\W\d_])[ĐđDd]/[cC]\.?(?=\s)")
 _NAME_WORD_RE = re.compile(r"^[^\W\d_]+\.?$")
 _DIGIT_RE = re.compile(r"\d")
-_TONE_SWAP_RE = re.compile(r"([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])")
-
-
-def author_key(name: str) -> str:
-    """Dedupe key for authors: NFC, casefold, single spaces, one tone placement.
-
-    Old/new tone placement (hoà/hòa, thuỷ/thủy, khoẻ/khỏe) is unified by moving the
-    tone mark of a syllable-final oa/oe/uy onto the first vowel.
-    """
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFD", str(name).translate(D_FIX)).casefold()
-    text = _TONE_SWAP_RE.sub(r"\1\3\2", text)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _is_upper_word(w: str) -> bool:
@@ -288,7 +270,7 @@ def _org_name(segment: str) -> str:
 
 
 def _is_org(segment: str) -> bool:
-    f = _key_simple(segment)
+    f = author_key(segment)
     if not f:
         return False
     words = segment.split()
@@ -427,7 +409,7 @@ def parse_byline(text: Any) -> list[dict[str, str]]:
 def _parse_byline(text: Any) -> list[dict[str, str]]:
     if not isinstance(text, str):
         return []
-    cleaned = clean_text(text).translate(D_FIX)
+    cleaned = fix_d(clean_text(text))
     if not cleaned:
         return []
     result: list[dict[str, str]] = []

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .text import D_FIX
+from .text import fix_d
 
 __all__ = ["find_dates", "normalize_date", "normalize_date_range"]
 
@@ -423,7 +423,7 @@ def _prepare(text: Any) -> str | None:
         return None
     text = text[:_MAX_SCAN]
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text.translate(D_FIX))
+        text = unicodedata.normalize("NFC", fix_d(text))
     return text
 
 

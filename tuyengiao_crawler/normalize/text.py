@@ -1,7 +1,10 @@
-"""Text clean-up helpers shared by the other normalize modules.
+"""Text clean-up, and the one place Vietnamese text is folded and keyed.
 
 Everything here is plain standard library so it can run inside pipelines,
-the CLI and tests alike.
+the CLI and tests alike.  Folding (`fold_d`, `strip_accents`, `fold`), tone
+unification (`unify_tones`) and the author key (`author_key`) are defined here
+only: the search index (archive/fts.py), search filters and highlighting
+(archive/search.py) and byline parsing all use these, so they agree.
 """
 
 from __future__ import annotations
@@ -9,7 +12,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "fold", "nfc_with_offsets", "strip_accents", "title_case"]
+__all__ = [
+    "D_FIX",
+    "D_FOLD",
+    "author_key",
+    "clean_text",
+    "fix_d",
+    "fold",
+    "fold_d",
+    "nfc_with_offsets",
+    "strip_accents",
+    "title_case",
+    "unify_tones",
+]
 
 # Invisible characters that survive copy/paste from CMS editors and break matching.
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -18,9 +33,39 @@ _SPACES_RE = re.compile("[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
 _LINE_BREAKS_RE = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 
-# Ð (U+00D0, Icelandic eth capital) and ð are common mis-typed stand-ins for Đ/đ.
-# Same length, so translating keeps every offset valid.
-D_FIX = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+# Ð/ð (U+00D0/U+00F0, Icelandic eth) and Ɖ/ɖ (U+0189/U+0256, African D) are common
+# mis-typed stand-ins for Đ/đ. D_FIX reads them as Đ/đ; D_FOLD folds all six to D/d,
+# which accent-free text needs because đ has no Unicode decomposition. Both map one
+# character to one, so every offset stays valid.
+_D_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110", "\u0256": "\u0111"}
+D_FIX = str.maketrans(_D_LOOKALIKES)
+_D_ASCII = {"\u0110": "D", "\u0111": "d"}
+D_FOLD = str.maketrans({**_D_ASCII, **{c: _D_ASCII[d] for c, d in _D_LOOKALIKES.items()}})
+_D_FIX_PAIRS = tuple((chr(code), value) for code, value in D_FIX.items())
+_D_FOLD_PAIRS = tuple((chr(code), value) for code, value in D_FOLD.items())
+
+# Old tone placement (hoà, thuỷ, khoẻ) moved to the new one (hòa, thủy, khỏe): the tone
+# of a syllable-final oa/oe/uy goes onto the first vowel. Works on NFD text; the NFC
+# result has the same length, so offsets into the original text stay valid.
+_TONE_SWAP_RE = re.compile(
+    r"([oOuU])([aeyAEY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
+)
+# A quick test on NFC text for where _TONE_SWAP_RE can match in its NFD: o/u followed by a
+# precomposed letter whose decomposition is a/e/y with a tone mark first (à, ả, ỵ, ặ...).
+# In NFC text nothing else decomposes to that sequence, so text without such a pair comes
+# back unchanged and the decompose/recompose of the whole article is skipped.
+_TONED_AEY = "".join(
+    ch
+    for ch in map(chr, range(0xC0, 0x1F00))
+    if len(nfd := unicodedata.normalize("NFD", ch)) > 1
+    and nfd[0] in "aeyAEY"
+    and nfd[1] in "\u0300\u0301\u0303\u0309\u0323"
+)
+_TONE_SWAP_CANDIDATE_RE = re.compile(f"[oOuU][{_TONED_AEY}]")
+# The combining block, where every Vietnamese diacritic is (and U+034F, the grapheme
+# joiner, which has no combining class but is invisible). Other combining marks (Cyrillic
+# titlo, Hebrew points, the kana voicing mark...) are found by their combining class.
+_LATIN_MARKS_RE = re.compile("[\u0300-\u036f]")
 
 
 def clean_text(text: str | None) -> str:
@@ -38,16 +83,60 @@ def clean_text(text: str | None) -> str:
     return text.strip()
 
 
+def _replace_pairs(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    # Same result as `text.translate(table)`, which looks every character up in a dict
+    # (most of the indexing time on long text); these scans are a hundred times faster
+    # when, as usual, none of the characters is there.
+    for char, value in pairs:
+        if char in text:
+            text = text.replace(char, value)
+    return text
+
+
+def fix_d(text: str) -> str:
+    """Ð, ð, Ɖ, ɖ read as Đ/đ (`text.translate(D_FIX)`); same length."""
+    return _replace_pairs(text, _D_FIX_PAIRS)
+
+
+def fold_d(text: str) -> str:
+    """Đ, đ and their look-alikes folded to D/d (`text.translate(D_FOLD)`); same length."""
+    return _replace_pairs(text, _D_FOLD_PAIRS)
+
+
+def unify_tones(text: str) -> str:
+    """NFC text with one tone placement for oa/oe/uy; same length as NFC(text) in practice."""
+    if unicodedata.is_normalized("NFC", text) and not _TONE_SWAP_CANDIDATE_RE.search(text):
+        return text
+    nfd = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _TONE_SWAP_RE.sub(r"\1\3\2", nfd))
+
+
 def strip_accents(text: str) -> str:
-    """Remove Vietnamese diacritics (đ -> d) - used for tolerant keyword lookup."""
-    decomposed = unicodedata.normalize("NFD", text.translate(D_FIX))
-    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return base.replace("đ", "d").replace("Đ", "D")
+    """Remove Vietnamese diacritics (đ -> d) and every other combining mark; keeps case."""
+    text = _LATIN_MARKS_RE.sub("", unicodedata.normalize("NFD", fold_d(text)))
+    if text.isascii():  # all Vietnamese text: no character left to check
+        return text
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-def fold(text: str) -> str:
-    """Accent-free, casefolded, single-spaced key for dictionary lookups."""
-    return " ".join(strip_accents(text).casefold().split())
+def fold(text: str | None) -> str:
+    """Accent-free, casefolded, single-spaced key for lookups and accent-free comparison."""
+    return " ".join(strip_accents(text or "").casefold().split())
+
+
+def author_key(name: str) -> str:
+    """Dedupe key for authors: NFC, casefold, single spaces, one tone placement.
+
+    Diacritics are kept (Hòa and Hóa are different names); Ð and its look-alikes are
+    read as Đ, and old/new tone placement (hoà/hòa, thuỷ/thủy) is unified.
+    """
+    if not name:
+        return ""
+    # Casefolded in NFD, before the tone swap: the stored keys were made this way, and
+    # casefold then NFC is not always NFC then casefold.
+    text = unicodedata.normalize("NFD", fix_d(str(name))).casefold()
+    text = _TONE_SWAP_RE.sub(r"\1\3\2", text)
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
@@ -59,12 +148,7 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
     is normalised cluster by cluster (base char + combining marks) so every
     normalised span can be mapped back onto whole original clusters.
     """
-    # `text.translate(D_FIX)`, without translate's per-character dict lookups (slow on
-    # long non-ASCII text): usually none of the three characters is there.
-    fixed = text
-    for code, value in D_FIX.items():
-        if chr(code) in fixed:
-            fixed = fixed.replace(chr(code), value)
+    fixed = fix_d(text)
     if unicodedata.is_normalized("NFC", fixed):
         return fixed, None
     parts: list[str] = []
