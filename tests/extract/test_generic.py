@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parsel import Selector
 
-from tuyengiao_crawler.extract import classify, generic
+from tuyengiao_crawler.extract import classify, generic, metadata
 from tuyengiao_crawler.extract.classify import article_links, page_kind, pagination_links
 from tuyengiao_crawler.extract.fields import RawArticle
 from tuyengiao_crawler.extract.generic import extract_generic
@@ -256,7 +256,7 @@ def test_random_and_mutated_html_never_raises(soup, data):
         generic._extract(sel, url, RawArticle())
         assert page_kind(sel, url) in {"article", "listing", "other"}
         if sel.type == "html":  # JSON-looking text gives a JSON selector with no tree
-            metas = generic.meta_tags(sel.root)
+            metas = metadata.meta_tags(sel.root)
             classify._meta_says_article(sel.root, metas)
             classify._looks_like_article(sel.root, metas)
         article_links(sel, url)

@@ -78,6 +78,7 @@ BLOCK_TAGS = frozenset(
         "hr",
     }
 )
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 URL_ATTRS = ("href", "src")
 KEEP_ATTRS = frozenset({"href", "src", "alt", "title", "colspan", "rowspan"})
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad\u2060"), None)
