@@ -14,6 +14,8 @@ _BREADCRUMB_CSS = (
     'div.navigation, [class*="duong-dan"], [class*="duongdan"]'
 )
 _CRUMB_SPLIT = re.compile(r"\s*[>»›|/]\s*")
+# The trail's first item names the home page, not a category. Both extractors read the
+# category off the trail, so the words live here, beside the one function that uses them.
 HOME_WORDS = frozenset({"trang chủ", "trang nhất", "home", "trang chu"})
 
 
@@ -32,9 +34,14 @@ def breadcrumb(sel: Selector) -> list[str]:
     return []
 
 
-def category_of(trail: list[str], title: str | None, metas: dict[str, str]) -> str | None:
-    """The last trail item that is neither home nor the title, else article:section."""
+def trail_category(trail: list[str], title: str | None) -> str | None:
+    """The last trail item that is neither a home word nor the title (case aside)."""
     for item in reversed(trail):
         if not same_text(item, title) and item.casefold() not in HOME_WORDS:
             return item
-    return metas.get("article:section") or None
+    return None
+
+
+def category_of(trail: list[str], title: str | None, metas: dict[str, str]) -> str | None:
+    """The trail's category, else the page's article:section meta tag."""
+    return trail_category(trail, title) or metas.get("article:section") or None
