@@ -36,9 +36,10 @@ _WORD_DATE = (
     r"(?:\s*,?\s*năm\s+(?P<wy>\d{4})|\s*[/.\-,]\s*(?P<wy2>\d{4})|\s+(?P<wy3>\d{4}))?(?!\d)"
 )
 _MONTH_YEAR = r"tháng\s+(?P<mm>\d{1,2})(?:\s*[/.\-]\s*|\s*,?\s*năm\s+|\s+)(?P<my>\d{4})(?!\d)"
-# "25-28/2/2020": a day range sharing month and year.
+# "25-28/2/2020": a day range sharing month and year. "Thứ 2 - 03/03/2020" is a weekday
+# and a date, not the range 2-3 March.
 _DAY_RANGE = (
-    r"(?<![\w/.,:])(?P<rd1>\d{1,2})\s?[-–]\s?(?P<rd2>\d{1,2})\s?/\s?(?P<rm>\d{1,2})"
+    r"(?<![\w/.,:])(?<!thứ\s)(?P<rd1>\d{1,2})\s?[-–]\s?(?P<rd2>\d{1,2})\s?/\s?(?P<rm>\d{1,2})"
     r"(?:\s?/\s?(?P<ry>\d{4}|\d{2}))?(?![\d/]|\.\d)"
 )
 # "từ ngày 25 đến 28/2/2020": a bare start day; month/year come from the end.
