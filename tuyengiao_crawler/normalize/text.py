@@ -21,6 +21,7 @@ _LINE_BREAKS_RE = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Ð (U+00D0, Icelandic eth capital) and ð are common mis-typed stand-ins for Đ/đ.
 # Same length, so translating keeps every offset valid.
 D_FIX = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+_D_FIX_PAIRS = tuple((chr(code), value) for code, value in D_FIX.items())
 
 
 def clean_text(text: str | None) -> str:
@@ -62,9 +63,9 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
     # `text.translate(D_FIX)`, without translate's per-character dict lookups (slow on
     # long non-ASCII text): usually none of the three characters is there.
     fixed = text
-    for code, value in D_FIX.items():
-        if chr(code) in fixed:
-            fixed = fixed.replace(chr(code), value)
+    for char, value in _D_FIX_PAIRS:
+        if char in fixed:
+            fixed = fixed.replace(char, value)
     if unicodedata.is_normalized("NFC", fixed):
         return fixed, None
     parts: list[str] = []
