@@ -15,6 +15,7 @@ from tuyengiao_crawler.extract.classify import article_links, page_kind, paginat
 from tuyengiao_crawler.extract.fields import RawArticle
 from tuyengiao_crawler.extract.generic import extract_generic
 from tuyengiao_crawler.extract.html import one_line
+from tuyengiao_crawler.normalize import normalize_date
 
 SITE = Path(__file__).parents[1] / "fixtures" / "generic_site"
 EXPECTED = json.loads((SITE / "expected.json").read_text(encoding="utf-8"))
@@ -165,6 +166,30 @@ def test_dateline_formats_kept_raw(dateline):
     <div class="noi-dung"><p>{"Đoạn văn nội dung. " * 40}</p></div></body></html>"""
     article = extract_generic(Selector(text=html), "http://x.vn/a.html")
     assert (article.published_raw, article.published_source) == (dateline, "dateline")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        # The old extract-side regex knew neither two-digit years nor "tháng" without "ngày".
+        ("Cập nhật: 14/03/23 10:03", "2023-03-14T10:03+07:00"),
+        ("Thứ Năm, 3 tháng 6 năm 2021", "2021-06-03"),
+        # Found before, but parsed as the range "2 - 03/03" from Monday's number.
+        ("Thứ 2 - 07/06/2021 - 08:30", "2021-06-07T08:30+07:00"),
+    ],
+)
+def test_dateline_is_what_the_date_grammar_reads(dateline, iso):
+    html = f"""<html><body><h1>Một tiêu đề bài viết đủ dài</h1><p class="date">{dateline}</p>
+    <div class="noi-dung"><p>{"Đoạn văn nội dung. " * 40}</p></div></body></html>"""
+    article = extract_generic(Selector(text=html), "http://x.vn/a.html")
+    assert (article.published_raw, article.published_source) == (dateline, "dateline")
+    assert normalize_date(article.published_raw) == iso
+
+
+def test_dates_found_are_dates_parsed(case):
+    _expected, article = case
+    for raw in (article.published_raw, article.updated_raw):
+        assert raw is None or normalize_date(raw) is not None
 
 
 def test_never_raises_on_degenerate_pages():

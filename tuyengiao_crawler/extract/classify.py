@@ -10,7 +10,7 @@ from lxml import etree
 from parsel import Selector
 
 from tuyengiao_crawler.extract.content import main_block, paragraph_chars
-from tuyengiao_crawler.extract.dates import DATE_RE, dateline_elements
+from tuyengiao_crawler.extract.dates import dateline_elements, has_date
 from tuyengiao_crawler.extract.html import absolute, one_line
 from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
 from tuyengiao_crawler.extract.title import find_title
@@ -202,7 +202,7 @@ def _date_near_title(node: etree._Element, body: etree._Element) -> bool:
     """A date line by the title, or a lede that opens with a full date ("Sáng 25/6/2021, ...")."""
     if dateline_elements(node):
         return True
-    return bool(DATE_RE.search(visible_text(body)[:200]))
+    return has_date(visible_text(body)[:200])
 
 
 def _looks_like_article(root: etree._Element, metas: dict[str, str]) -> bool:

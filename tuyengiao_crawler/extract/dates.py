@@ -1,6 +1,7 @@
 """Where a page states its dates: meta tags, JSON-LD, a dateline by the title, the body.
 
-The strings are kept raw here; normalize.dates turns them into ISO dates.
+The strings are kept raw here. Which text is a date is asked of normalize.dates, the one
+date grammar, so every date found here is one normalize_date reads.
 """
 
 from __future__ import annotations
@@ -11,21 +12,8 @@ from lxml import etree
 
 from tuyengiao_crawler.extract.html import one_line
 from tuyengiao_crawler.extract.tree import has_block_child, is_inside, visible_text
+from tuyengiao_crawler.normalize.dates import DateSpan, date_spans
 
-_WEEKDAY = r"(?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–]?\s*)"
-_TIME = r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:SA|CH|AM|PM|\(?GMT\s*\+\s*7\)?))?"
-_DAY = (
-    r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
-    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}"
-    r"|(?:19|20)\d{2}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+\-]\d{2}:?\d{2})?)?)"
-)
-# A Vietnamese date with its optional weekday and time on either side, e.g.
-# "Thứ Ba, 03/03/2020 - 09:15", "08h15 - 12/05/2020", "09:15 ngày 12/05/2021".
-DATE_RE = re.compile(
-    rf"(?<!\w){_WEEKDAY}?(?:{_TIME}\s*[,\-–|]?\s*(?:ngày\s*)?)?{_DAY}"
-    rf"(?:\s*(?:[,\-–|]|lúc)?\s*{_TIME})?(?!\d)",
-    re.IGNORECASE,
-)
 _UPDATED_LABEL = re.compile(r"cập\s*nhật|sửa|updated|modified", re.IGNORECASE)
 _META_PUBLISHED = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -34,6 +22,17 @@ _META_PUBLISHED = (
 _META_UPDATED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 _DATELINE_MAX = 120  # a dateline element is a short line, not a paragraph that cites a date
 _LONG_PARAGRAPH = 150
+
+
+def has_date(text: str) -> bool:
+    """Whether a text holds a full date (day, month and year)."""
+    return bool(date_spans(text, limit=1))
+
+
+def first_date(text: str) -> str | None:
+    """The first full date in a text, as written, with its time and weekday if beside it."""
+    spans = date_spans(text, limit=1)
+    return text[spans[0].start : spans[0].end] if spans else None
 
 
 def meta_dates(
@@ -60,21 +59,23 @@ def meta_dates(
     return published, updated
 
 
-def _date_segments(el: etree._Element) -> list[str]:
-    """Date strings in a short element: the text up to each date match, descending into
-    children when each child holds whole dates (two labelled spans in one line)."""
-    text = visible_text(el)
-    matches = [m.group(0) for m in DATE_RE.finditer(text)]
-    if not matches:
-        return []
-    children = [c for c in el if isinstance(c.tag, str) and DATE_RE.search(visible_text(c))]
-    covered = all(any(m in visible_text(c) for c in children) for m in matches)
-    if children and covered and (len(children) > 1 or visible_text(children[0]) != text):
-        return [seg for child in children for seg in _date_segments(child)]
+def _date_segments(el: etree._Element, text: str, spans: list[DateSpan]) -> list[str]:
+    """Date strings in a short element (its text and the dates in it given): the text up to
+    the end of each date, so a label before it stays with it, descending into children when
+    each child holds whole dates (two labelled spans in one line)."""
+    children = []
+    for child in el:
+        if isinstance(child.tag, str):
+            child_text = visible_text(child)
+            if child_spans := date_spans(child_text):
+                children.append((child, child_text, child_spans))
+    covered = all(any(text[s.start : s.end] in c_text for _, c_text, _ in children) for s in spans)
+    if children and covered and (len(children) > 1 or children[0][1] != text):
+        return [seg for child in children for seg in _date_segments(*child)]
     segments, start = [], 0
-    for match in DATE_RE.finditer(text):
-        segment = text[start : match.end()].strip(" |,-–·")
-        start = match.end()
+    for span in spans:
+        segment = text[start : span.end].strip(" |,-–·")
+        start = span.end
         if segment:
             segments.append(segment)
     return segments
@@ -98,8 +99,8 @@ def dateline_elements(
             if long_paragraphs >= 2:
                 break
             continue
-        if len(text) <= _DATELINE_MAX and DATE_RE.search(text):
-            segments = _date_segments(el)
+        if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
+            segments = _date_segments(el, text, spans)
             if segments:
                 found.append((el, segments))
                 taken.append(el)
@@ -108,8 +109,10 @@ def dateline_elements(
     if not found:
         for el in title_node.xpath("preceding::*[position() <= 6]"):
             text = visible_text(el)
-            if len(text) <= _DATELINE_MAX and (segments := _date_segments(el)):
-                return [(el, segments)]
+            if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
+                segments = _date_segments(el, text, spans)
+                if segments:
+                    return [(el, segments)]
     return found
 
 

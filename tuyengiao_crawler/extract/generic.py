@@ -17,8 +17,8 @@ from tuyengiao_crawler.extract.breadcrumb import breadcrumb, category_of
 from tuyengiao_crawler.extract.byline import author_elements, trailing_byline
 from tuyengiao_crawler.extract.content import article_area, main_block, remove_chrome
 from tuyengiao_crawler.extract.dates import (
-    DATE_RE,
     dateline_elements,
+    first_date,
     meta_dates,
     split_published_updated,
 )
@@ -113,5 +113,5 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         byline_lines, blocks = blocks[len(blocks) - cut :], blocks[: len(blocks) - cut]
     article.byline = "\n".join(byline_lines) or None
     article.body_text = "\n\n".join(blocks)
-    if not article.published_raw and (match := DATE_RE.search(article.body_text)):
-        article.published_raw, article.published_source = match.group(0), "body"
+    if not article.published_raw and (found := first_date(article.body_text)):
+        article.published_raw, article.published_source = found, "body"
