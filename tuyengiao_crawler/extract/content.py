@@ -6,8 +6,8 @@ import re
 
 from lxml import etree
 
+from tuyengiao_crawler.extract.html import drop_keep_tail
 from tuyengiao_crawler.extract.tree import (
-    drop,
     elements,
     has_block_child,
     is_inside,
@@ -101,4 +101,4 @@ def remove_chrome(
     for el in doomed:
         if not any(node is body for node in el.iterancestors()):
             continue  # already cut with an ancestor
-        drop(el)
+        drop_keep_tail(el)

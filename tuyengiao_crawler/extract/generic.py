@@ -23,20 +23,20 @@ from tuyengiao_crawler.extract.dates import (
     split_published_updated,
 )
 from tuyengiao_crawler.extract.fields import RawArticle
-from tuyengiao_crawler.extract.html import HEADINGS, clean_body_html, detached_copy, text_blocks
+from tuyengiao_crawler.extract.html import (
+    HEADINGS,
+    clean_body_html,
+    detached_copy,
+    drop_keep_tail,
+    strip_control_chars,
+    text_blocks,
+)
 from tuyengiao_crawler.extract.images import images, unlazy_images
 from tuyengiao_crawler.extract.lead import bold_lead, description_lead, lead_element
 from tuyengiao_crawler.extract.links import attachments, links_in, related_sections
 from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
 from tuyengiao_crawler.extract.title import find_title
-from tuyengiao_crawler.extract.tree import (
-    document_order,
-    drop,
-    is_inside,
-    same_text,
-    strip_control_chars,
-    visible_text,
-)
+from tuyengiao_crawler.extract.tree import document_order, is_inside, same_text, visible_text
 
 logger = logging.getLogger(__name__)
 
@@ -91,11 +91,11 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     article.images, captions = images(body, url)
     for el in captions:
         if el is not body and is_inside(el, body):
-            drop(el)
+            drop_keep_tail(el)
 
     lead = visible_text(lead_el) if lead_el is not None else None
     if lead_el is not None and is_inside(lead_el, body) and lead_el is not body:
-        drop(lead_el)
+        drop_keep_tail(lead_el)
     if not lead:
         lead = bold_lead(body)
     blocks = text_blocks(body)

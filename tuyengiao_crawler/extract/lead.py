@@ -6,9 +6,8 @@ import re
 
 from lxml import etree
 
-from tuyengiao_crawler.extract.html import BLOCK_TAGS, one_line
+from tuyengiao_crawler.extract.html import BLOCK_TAGS, drop_keep_tail, one_line
 from tuyengiao_crawler.extract.tree import (
-    drop,
     elements,
     has_block_child,
     names,
@@ -66,7 +65,7 @@ def bold_lead(body: etree._Element) -> str | None:
         return None
     text = visible_text(first)
     if len(text) >= 60 and len(text.split()) >= 10 and _all_bold(first):
-        drop(first)
+        drop_keep_tail(first)
         return text
     return None
 

@@ -1,15 +1,12 @@
-"""Small lxml element helpers the generic heuristics share: text, names, order, cutting."""
+"""Small lxml element helpers the generic heuristics share: text, names, order, nesting."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml import etree
 
 from tuyengiao_crawler.extract.html import BLOCK_TAGS, DROP_TAGS, one_line
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def visible_text(el: etree._Element) -> str:
@@ -59,31 +56,3 @@ def has_block_child(el: etree._Element) -> bool:
 def same_text(a: str | None, b: str | None) -> bool:
     """Both given and equal but for case."""
     return bool(a and b) and a.casefold() == b.casefold()
-
-
-def drop(el: etree._Element) -> None:
-    """Remove an element but keep its tail text in the tree."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
-
-
-def strip_control_chars(root: etree._Element) -> None:
-    """lxml parses control characters it then refuses to write back; cut them once so the
-    later tree surgery (and clean_body_html) can move text around safely."""
-    for el in root.iter():
-        for name in ("text", "tail"):
-            value = getattr(el, name)
-            if value and _CONTROL.search(value):
-                setattr(el, name, _CONTROL.sub("", value))
-        if isinstance(el.tag, str):
-            for key, value in el.attrib.items():
-                if _CONTROL.search(value):
-                    el.set(key, _CONTROL.sub("", value))
