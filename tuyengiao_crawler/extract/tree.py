@@ -46,10 +46,12 @@ def document_order(root: etree._Element) -> dict[etree._Element, int]:
 
 
 def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    """The element is the ancestor or sits under it."""
     return any(node is ancestor for node in el.iterancestors()) or el is ancestor
 
 
 def has_block_child(el: etree._Element) -> bool:
+    """Some element under it is a block (p, div, li...): it is not a paragraph itself."""
     return any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el.iterdescendants())
 
 
