@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parsel import Selector
 
-from tuyengiao_crawler.extract import classify, generic
+from tuyengiao_crawler.extract import classify, generic, metadata
 from tuyengiao_crawler.extract.classify import article_links, page_kind, pagination_links
 from tuyengiao_crawler.extract.generic import extract_generic
 from tuyengiao_crawler.extract.html import one_line
+from tuyengiao_crawler.normalize import normalize_date
 from tuyengiao_crawler.normalize.article import RawArticle
 
 SITE = Path(__file__).parents[1] / "fixtures" / "generic_site"
@@ -167,6 +168,30 @@ def test_dateline_formats_kept_raw(dateline):
     assert (article.published_raw, article.published_source) == (dateline, "dateline")
 
 
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        # The old extract-side regex knew neither two-digit years nor "tháng" without "ngày".
+        ("Cập nhật: 14/03/23 10:03", "2023-03-14T10:03+07:00"),
+        ("Thứ Năm, 3 tháng 6 năm 2021", "2021-06-03"),
+        # Found before, but parsed as the range "2 - 03/03" from Monday's number.
+        ("Thứ 2 - 07/06/2021 - 08:30", "2021-06-07T08:30+07:00"),
+    ],
+)
+def test_dateline_is_what_the_date_grammar_reads(dateline, iso):
+    html = f"""<html><body><h1>Một tiêu đề bài viết đủ dài</h1><p class="date">{dateline}</p>
+    <div class="noi-dung"><p>{"Đoạn văn nội dung. " * 40}</p></div></body></html>"""
+    article = extract_generic(Selector(text=html), "http://x.vn/a.html")
+    assert (article.published_raw, article.published_source) == (dateline, "dateline")
+    assert normalize_date(article.published_raw) == iso
+
+
+def test_dates_found_are_dates_parsed(case):
+    _expected, article = case
+    for raw in (article.published_raw, article.updated_raw):
+        assert raw is None or normalize_date(raw) is not None
+
+
 def test_never_raises_on_degenerate_pages():
     for html in ["", " ", "<html></html>", "<p>x</p>", "<body><h1></h1></body>", "<<<>>>"]:
         article = extract_generic(Selector(text=html), "http://x.vn/")
@@ -256,7 +281,7 @@ def test_random_and_mutated_html_never_raises(soup, data):
         generic._extract(sel, url, RawArticle())
         assert page_kind(sel, url) in {"article", "listing", "other"}
         if sel.type == "html":  # JSON-looking text gives a JSON selector with no tree
-            metas = generic.meta_tags(sel.root)
+            metas = metadata.meta_tags(sel.root)
             classify._meta_says_article(sel.root, metas)
             classify._looks_like_article(sel.root, metas)
         article_links(sel, url)

@@ -78,3 +78,32 @@ def test_profile_misses_are_reported():
     )
     assert missing == ["title", "body", "published"]
     assert article.title is None and article.body_text == ""
+
+
+@pytest.mark.parametrize(
+    ("trail", "category"),
+    [
+        # "Trang nhất" is a home word too; the profile reader knew only "Trang chủ" and "Home".
+        (["Trang nhất", "Tiêu đề bài"], None),
+        (["TRANG NHẤT", "Thời sự", "Tiêu đề bài"], "Thời sự"),
+        (["Trang chủ", "Xây dựng Đảng", "TIÊU ĐỀ BÀI"], "Xây dựng Đảng"),
+    ],
+)
+def test_profile_category_skips_home_and_title_like_generic(trail, category):
+    profile = parse_profile(
+        {
+            "name": "t",
+            "selectors": {
+                "article": "body",
+                "title": "h1",
+                "body": "p",
+                "published": "time",
+                "breadcrumb": "ol.crumbs li",
+            },
+        }
+    )
+    items = "".join(f"<li>{item}</li>" for item in trail)
+    html = f'<html><body><ol class="crumbs">{items}</ol><h1>Tiêu đề bài</h1></body></html>'
+    article, _ = extract_with_profile(Selector(text=html), URL, profile)
+    assert article.breadcrumb == trail
+    assert article.category == category

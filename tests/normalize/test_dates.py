@@ -6,7 +6,12 @@ import datetime as dt
 
 import pytest
 
-from tuyengiao_crawler.normalize import find_dates, normalize_date, normalize_date_range
+from tuyengiao_crawler.normalize import (
+    date_spans,
+    find_dates,
+    normalize_date,
+    normalize_date_range,
+)
 
 REF = dt.date(2020, 11, 30)
 REF_DT = dt.datetime(2020, 3, 5, 10, 0)
@@ -48,6 +53,9 @@ NO_REF_CASES = [
     ("T2, 02/11/2020", "2020-11-02"),
     ("T7 07/11/2020", "2020-11-07"),
     ("Thứ Tư - 04/11/2020", "2020-11-04"),
+    # a weekday number before a dash is not the start of a day range ("2 - 03/03")
+    ("Thứ 2 - 03/03/2020", "2020-03-03"),
+    ("Thứ 7 – 07/11/2020 - 08:30", "2020-11-07T08:30+07:00"),
     # word forms
     ("ngày 21 tháng 09 năm 2025", "2025-09-21"),
     ("21 tháng 09 năm 2025", "2025-09-21"),
@@ -280,3 +288,65 @@ def test_find_dates_nfd_offsets() -> None:
     (d,) = find_dates(text)
     assert d["value"] == "2020-10-17"
     assert text[d["start"] : d["end"]] == d["surface"]
+
+
+# (text, [(surface, value)]) for date_spans: the date lines generic extraction meets.
+SPAN_CASES = [
+    ("Thứ Ba, 03/03/2020 - 09:15", [("Thứ Ba, 03/03/2020 - 09:15", "2020-03-03T09:15+07:00")]),
+    ("08h15 - 12/05/2020", [("08h15 - 12/05/2020", "2020-05-12T08:15+07:00")]),
+    ("09:15 ngày 12/05/2021", [("09:15 ngày 12/05/2021", "2021-05-12T09:15+07:00")]),
+    ("Cập nhật: 10:03 14/03/2023", [("10:03 14/03/2023", "2023-03-14T10:03+07:00")]),
+    ("Cập nhật lúc 08:15 ngày 12/05/2021", [("08:15 ngày 12/05/2021", "2021-05-12T08:15+07:00")]),
+    ("Đăng lúc: 20/10/2021 08:15 SA", [("20/10/2021 08:15 SA", "2021-10-20T08:15+07:00")]),
+    ("Ngày 3 tháng 6 năm 2021", [("Ngày 3 tháng 6 năm 2021", "2021-06-03")]),
+    ("12.06.2021", [("12.06.2021", "2021-06-12")]),
+    ("2021-05-20T07:30:00+07:00", [("2021-05-20T07:30:00+07:00", "2021-05-20T07:30+07:00")]),
+    ("Thứ Hai, ngày 02/03/2020", [("Thứ Hai, ngày 02/03/2020", "2020-03-02")]),
+    ("Thứ 2 - 03/03/2020", [("Thứ 2 - 03/03/2020", "2020-03-03")]),
+    ("Chủ nhật, 01/11/2020 | 16:03 (GMT+7)", [("Chủ nhật, 01/11/2020 | 16:03 (GMT+7)", "2020-11-01T16:03+07:00")]),
+    (
+        "Ngày đăng: 05/06/2021 10:20 | Cập nhật: 09:15 ngày 06/06/2021",
+        [
+            ("05/06/2021 10:20", "2021-06-05T10:20+07:00"),
+            ("09:15 ngày 06/06/2021", "2021-06-06T09:15+07:00"),
+        ],
+    ),
+    # a paragraph citing dates mid-sentence: each full date, a range as one span
+    (
+        "Sáng 25/6/2021, Đảng ủy xã tổ chức sơ kết Nghị quyết số 35-NQ/TW ngày 22/10/2018 "
+        "của Bộ Chính trị; đợt tuyên truyền kéo dài từ 25/6 - 30/7/2021.",
+        [
+            ("25/6/2021", "2021-06-25"),
+            ("22/10/2018", "2018-10-22"),
+            ("25/6 - 30/7/2021", "2021-06-25"),
+        ],
+    ),
+    ("Kỷ niệm 130 năm Ngày sinh (19/5/1890 - 19/5/2020)", [("19/5/1890 - 19/5/2020", "1890-05-19")]),
+    # no day, or no year and no reference: nothing dates an article
+    ("Giao ban báo chí định kỳ tháng 11 năm 2020", []),
+    ("Sáng 18/5, Huyện ủy dâng hoa; tháng 8/2020", []),
+    ("Tỷ lệ 1/5 dân số, trực 24/7, tỷ số 2-1, Nghị định 15/2020/NĐ-CP", []),
+    ("Nhiệm kỳ 2020 - 2025", []),
+    ("", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SPAN_CASES)
+def test_date_spans(text: str, expected: list[tuple[str, str]]) -> None:
+    spans = date_spans(text)
+    assert [(text[s.start : s.end], s.value) for s in spans] == expected
+    for s in spans:  # found and parsed by the same grammar
+        assert normalize_date(text[s.start : s.end]) == s.value
+
+
+def test_date_spans_limit_and_offsets() -> None:
+    import unicodedata
+
+    text = "Hội nghị 12/05/2021; " * 50
+    assert len(date_spans(text, limit=1)) == 1
+    assert len(date_spans(text)) == 50
+    nfd = unicodedata.normalize("NFD", "Thứ Bảy, 07/11/2020 - 08:30 Tuyên giáo")
+    (span,) = date_spans(nfd)
+    assert unicodedata.normalize("NFC", nfd[span.start : span.end]) == "Thứ Bảy, 07/11/2020 - 08:30"
+    assert span.value == "2020-11-07T08:30+07:00"
+    assert date_spans(None) == [] and date_spans(12) == []  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from tuyengiao_crawler.normalize import (
     REF_KEYS,
     author_key,
     clean_text,
+    date_spans,
     extract_references,
     find_dates,
     normalize_date,
@@ -79,6 +80,17 @@ def test_find_dates_spans(text: str, ref: dt.date | None) -> None:
     for d in find_dates(text, ref):
         assert text[d["start"] : d["end"]] == d["surface"]
         assert ISO_RE.match(d["value"])
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_date_spans_are_what_normalize_date_reads(text: str) -> None:
+    last = 0
+    for span in date_spans(text):
+        assert last <= span.start < span.end <= len(text)
+        last = span.end
+        assert len(span.value) >= 10 and ISO_RE.match(span.value)  # a day, never a month
+        assert normalize_date(text[span.start : span.end]) == span.value
 
 
 @SETTINGS

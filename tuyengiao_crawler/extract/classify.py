@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 from parsel import Selector
 
-from tuyengiao_crawler.extract import generic
+from tuyengiao_crawler.extract.content import main_block, paragraph_chars
+from tuyengiao_crawler.extract.dates import dateline_elements, has_date
 from tuyengiao_crawler.extract.html import absolute, one_line
+from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
+from tuyengiao_crawler.extract.title import find_title
+from tuyengiao_crawler.extract.tree import document_order, visible_text
+
+logger = logging.getLogger(__name__)
 
 # Link texts that move between pages of a listing.
 PAGER_WORDS = frozenset(
@@ -166,7 +173,7 @@ def _meta_says_article(root: etree._Element, metas: dict[str, str]) -> bool:
     return (
         metas.get("og:type", "").lower() == "article"
         or bool(metas.get("article:published_time"))
-        or generic.json_ld_article(root) is not None
+        or json_ld_article(root) is not None
     )
 
 
@@ -183,9 +190,7 @@ def _is_teaser_list(block: etree._Element) -> bool:
     """Many headline links, or a few carrying a good share of the text, or linked headings:
     a listing's summaries can be as long as a short article."""
     headlines = [a for a in block.iter("a") if _words(a) >= 4]
-    share = sum(len(generic.visible_text(a)) for a in headlines) / (
-        len(generic.visible_text(block)) or 1
-    )
+    share = sum(len(visible_text(a)) for a in headlines) / (len(visible_text(block)) or 1)
     return (
         len(headlines) >= 5
         or (len(headlines) >= 3 and share >= 0.2)
@@ -195,19 +200,19 @@ def _is_teaser_list(block: etree._Element) -> bool:
 
 def _date_near_title(node: etree._Element, body: etree._Element) -> bool:
     """A date line by the title, or a lede that opens with a full date ("Sáng 25/6/2021, ...")."""
-    if generic.dateline_elements(node):
+    if dateline_elements(node):
         return True
-    return bool(generic.DATE_RE.search(generic.visible_text(body)[:200]))
+    return has_date(visible_text(body)[:200])
 
 
 def _looks_like_article(root: etree._Element, metas: dict[str, str]) -> bool:
     """A title heading, a dense text block that is not a list of teasers, and a date."""
-    body = generic.main_block(root)
-    if body is None or generic.paragraph_chars(body) < 400:
+    body = main_block(root)
+    if body is None or paragraph_chars(body) < 400:
         return False
     if _is_teaser_list(body):
         return False
-    _title, node = generic.find_title(root, metas, body, generic.document_order(root))
+    _title, node = find_title(root, metas, body, document_order(root))
     return node is not None and _date_near_title(node, body)
 
 
@@ -217,11 +222,11 @@ def page_kind(sel: Selector, url: str) -> str:
     if not isinstance(root, etree._Element):
         return "other"
     try:
-        metas = generic.meta_tags(root)
+        metas = meta_tags(root)
         if _meta_says_article(root, metas) or _looks_like_article(root, metas):
             return "article"
         if len(_headline_links(sel, url)) >= 5 or pagination_links(sel, url):
             return "listing"
     except Exception:  # classification is advisory; a strange page is just "other"
-        generic.logger.warning("page classification failed on %s", url, exc_info=True)
+        logger.warning("page classification failed on %s", url, exc_info=True)
     return "other"

@@ -78,6 +78,7 @@ BLOCK_TAGS = frozenset(
         "hr",
     }
 )
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 URL_ATTRS = ("href", "src")
 KEEP_ATTRS = frozenset({"href", "src", "alt", "title", "colspan", "rowspan"})
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad\u2060"), None)
@@ -165,7 +166,7 @@ def remove_selected(node: Selector | Node, css_list: Iterable[str]) -> None:
     for css in css_list:
         for element in css_nodes(node, css):
             if isinstance(element, etree._Element) and element.getparent() is not None:
-                _drop_keep_tail(element)
+                drop_keep_tail(element)
 
 
 def _xml_safe(text: str | None) -> str:
@@ -173,8 +174,25 @@ def _xml_safe(text: str | None) -> str:
     return _CONTROL.sub("", text or "")
 
 
-def _drop_keep_tail(element: etree._Element) -> None:
+def strip_control_chars(root: etree._Element) -> None:
+    """Cut control characters out of a whole tree once, so later tree surgery can move its
+    text around without lxml refusing it."""
+    for el in root.iter():
+        for name in ("text", "tail"):
+            value = getattr(el, name)
+            if value and _CONTROL.search(value):
+                setattr(el, name, _CONTROL.sub("", value))
+        if isinstance(el.tag, str):
+            for key, value in el.attrib.items():
+                if _CONTROL.search(value):
+                    el.set(key, _CONTROL.sub("", value))
+
+
+def drop_keep_tail(element: etree._Element) -> None:
+    """Remove an element but keep its tail text in the tree (a root stays where it is)."""
     parent = element.getparent()
+    if parent is None:
+        return
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
@@ -237,11 +255,11 @@ def clean_body_html(node: Selector | Node, base_url: str, *, in_place: bool = Fa
         if not isinstance(el.tag, str):
             # comments and processing instructions
             if el.getparent() is not None:
-                _drop_keep_tail(el)
+                drop_keep_tail(el)
             continue
         if el.tag in UNSAFE_TAGS and el is not root:
             if el.getparent() is not None:
-                _drop_keep_tail(el)
+                drop_keep_tail(el)
             continue
         if any(name not in KEEP_ATTRS for name in el.attrib):
             # Rebuilt, not deleted one by one: lxml refuses to delete an attribute whose

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
+from tuyengiao_crawler.extract.breadcrumb import trail_category
 from tuyengiao_crawler.extract.html import (
     Node,
     absolute,
@@ -23,7 +24,6 @@ from tuyengiao_crawler.profiles import SiteProfile
 
 # Fields whose absence on an article page means the profile no longer fits the site.
 ESSENTIAL = ("title", "body", "published")
-HOME_WORDS = frozenset({"trang chủ", "trang chu", "home"})
 
 
 def select(node: Selector | Node, profile: SiteProfile, key: str) -> list[Node]:
@@ -82,11 +82,7 @@ def _parse_breadcrumb(page: Node, profile: SiteProfile) -> list[str]:
 def _parse_category(
     page: Node, profile: SiteProfile, breadcrumb: list[str], title: str | None
 ) -> str | None:
-    explicit = first_text(page, profile.css("category"))
-    if explicit:
-        return explicit
-    trail = [item for item in breadcrumb if item != title and item.lower() not in HOME_WORDS]
-    return trail[-1] if trail else None
+    return first_text(page, profile.css("category")) or trail_category(breadcrumb, title)
 
 
 def _parse_images(page: Node, url: str, profile: SiteProfile) -> list[dict[str, str | None]]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from .bylines import parse_byline
-from .dates import DateLike, find_dates, normalize_date, normalize_date_range
+from .dates import DateLike, DateSpan, date_spans, find_dates, normalize_date, normalize_date_range
 from .references import REF_KEYS, extract_references, link_partial_references
 from .text import author_key, clean_text
 
 __all__ = [
     "REF_KEYS",
+    "DateSpan",
     "author_key",
     "clean_text",
+    "date_spans",
     "extract_references",
     "find_dates",
     "link_partial_references",

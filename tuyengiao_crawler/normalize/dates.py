@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any, NamedTuple
 
-from .text import fix_d
+from .text import fix_d, nfc_with_offsets
 
-__all__ = ["find_dates", "normalize_date", "normalize_date_range"]
+__all__ = ["DateSpan", "date_spans", "find_dates", "normalize_date", "normalize_date_range"]
 
 DateLike = _dt.date | _dt.datetime | None
 
@@ -36,9 +38,10 @@ _WORD_DATE = (
     r"(?:\s*,?\s*năm\s+(?P<wy>\d{4})|\s*[/.\-,]\s*(?P<wy2>\d{4})|\s+(?P<wy3>\d{4}))?(?!\d)"
 )
 _MONTH_YEAR = r"tháng\s+(?P<mm>\d{1,2})(?:\s*[/.\-]\s*|\s*,?\s*năm\s+|\s+)(?P<my>\d{4})(?!\d)"
-# "25-28/2/2020": a day range sharing month and year.
+# "25-28/2/2020": a day range sharing month and year. "Thứ 2 - 03/03/2020" is a weekday
+# and a date, not the range 2-3 March.
 _DAY_RANGE = (
-    r"(?<![\w/.,:])(?P<rd1>\d{1,2})\s?[-–]\s?(?P<rd2>\d{1,2})\s?/\s?(?P<rm>\d{1,2})"
+    r"(?<![\w/.,:])(?<!thứ\s)(?P<rd1>\d{1,2})\s?[-–]\s?(?P<rd2>\d{1,2})\s?/\s?(?P<rm>\d{1,2})"
     r"(?:\s?/\s?(?P<ry>\d{4}|\d{2}))?(?![\d/]|\.\d)"
 )
 # "từ ngày 25 đến 28/2/2020": a bare start day; month/year come from the end.
@@ -49,15 +52,16 @@ _BARE_DAY = (
 # Month/year without the word "tháng" ("8/2020"), only used by normalize_date.
 _NUM_MONTH_YEAR = r"(?<![\d/.,:])(?P<nm>\d{1,2})\s?[/.\-]\s?(?P<ny>\d{4})(?![\d/])"
 
-_DATE_RE = re.compile(
-    "|".join([_ISO_DATE, _DAY_RANGE, _BARE_DAY, _WORD_DATE, _NUM_DATE, _MONTH_YEAR]),
-    re.IGNORECASE,
-)
-_DATE_LENIENT_RE = re.compile(
-    "|".join(
-        [_ISO_DATE, _DAY_RANGE, _BARE_DAY, _WORD_DATE, _NUM_DATE, _MONTH_YEAR, _NUM_MONTH_YEAR]
-    ),
-    re.IGNORECASE,
+
+def _any_of(*forms: str) -> re.Pattern[str]:
+    # Every form starts with a digit, "ngày" or "tháng": the lookahead turns most positions
+    # away before each form is tried in turn (a search is about 4x faster).
+    return re.compile(r"(?=\d|ngày|tháng)(?:" + "|".join(forms) + ")", re.IGNORECASE)
+
+
+_DATE_RE = _any_of(_ISO_DATE, _DAY_RANGE, _BARE_DAY, _WORD_DATE, _NUM_DATE, _MONTH_YEAR)
+_DATE_LENIENT_RE = _any_of(
+    _ISO_DATE, _DAY_RANGE, _BARE_DAY, _WORD_DATE, _NUM_DATE, _MONTH_YEAR, _NUM_MONTH_YEAR
 )
 
 _TIME = (
@@ -79,6 +83,10 @@ _TIME_AFTER_RE = re.compile(
 _TIME_BEFORE_RE = re.compile(
     _TIME + _TZ + r"\s*[,\-–|]?\s*(?:(?:ngày|hôm|" + _WEEKDAY + r")\s*[,\-–]?\s*)*\Z",
     re.IGNORECASE,
+)
+# A weekday (and "ngày") just before a date: part of a dateline, as in "Thứ Ba, 03/03/2020".
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])" + _WEEKDAY + r"\s*[,\-–]?\s*(?:ngày\s+)?\Z", re.IGNORECASE
 )
 _RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|đến|tới|to)\s*(?:hết\s+)?(?:ngày\s+)?", re.IGNORECASE)
 # Keywords that make a yearless "25/2" a date rather than a fraction or a score.
@@ -290,8 +298,14 @@ def _scan(
     text: str, reference: _dt.date | None, strict: bool, limit: int = 0
 ) -> list[tuple[_Mention, _Mention | None]]:
     """Find date mentions; returns (mention, range_end_or_None) pairs in text order."""
+    return list(islice(_iter_scan(text, reference, strict), limit or None))
+
+
+def _iter_scan(
+    text: str, reference: _dt.date | None, strict: bool
+) -> Iterator[tuple[_Mention, _Mention | None]]:
+    """The mentions of `_scan` one by one, so a caller may stop at the first it wants."""
     regex = _DATE_RE if strict else _DATE_LENIENT_RE
-    out: list[tuple[_Mention, _Mention | None]] = []
     pos = 0
     n = len(text)
     while pos < n:
@@ -311,7 +325,7 @@ def _scan(
                 a.y = b.y
             _attach_time(text, b)
             pos = max(pos, b.end)
-            out.append((a, b))
+            yield a, b
         elif g("bd"):
             nxt = regex.match(text, mt.end())
             end = _from_match(nxt) if nxt is not None else None
@@ -330,7 +344,7 @@ def _scan(
                 a.y = end.y if a.m <= end.m or end.y is None else end.y - 1
             _attach_time(text, end)
             pos = max(pos, end.end)
-            out.append((a, end))
+            yield a, end
         else:
             men = _from_match(mt)
             if men is None:
@@ -358,10 +372,7 @@ def _scan(
                     men.y = _fill_year(men.m, men.d, reference)
             if strict and men.y is None and other is None and not _yearless_ok(text, men):
                 continue
-            out.append((men, other))
-        if limit and len(out) >= limit:
-            break
-    return out
+            yield men, other
 
 
 # --- dateparser fallback ---------------------------------------------------------------
@@ -475,8 +486,6 @@ def find_dates(text: Any, reference: DateLike = None) -> list[dict[str, Any]]:
     if not isinstance(text, str) or not text:
         return []
     try:
-        from .text import nfc_with_offsets
-
         work, mapping = nfc_with_offsets(text)
         out: list[dict[str, Any]] = []
         for a, b in _scan(work, _ref_date(reference), strict=True):
@@ -513,3 +522,46 @@ def date_at(text: str, pos: int, reference: DateLike = None) -> tuple[str | None
         return men.render(), mt.end()
     except Exception:
         return None, pos
+
+
+class DateSpan(NamedTuple):
+    """Where a full date sits in a text (``text[start:end]``) and its ISO value."""
+
+    start: int
+    end: int
+    value: str
+
+
+def date_spans(text: Any, limit: int = 0) -> list[DateSpan]:
+    """Where the full dates of a text are: the one grammar, for finding datelines.
+
+    A span takes in the clock time beside its date and a weekday just before it
+    ("Thứ Ba, 03/03/2020 - 09:15"); a day range is one span ("25-28/2/2020"). ``value``
+    is what :func:`normalize_date` reads from ``text[start:end]``. Only dates with day,
+    month and year count: no reference resolves a year-less one, and a month alone
+    ("tháng 11 năm 2020") dates no article. ``limit`` stops after that many spans.
+    """
+    # Most lines of a page hold no digit, so no date: answered before any set-up.
+    if not isinstance(text, str) or not _HAS_DIGIT_RE.search(text):
+        return []
+    try:
+        work, mapping = nfc_with_offsets(text)
+        out: list[DateSpan] = []
+        last = 0
+        for a, b in _iter_scan(work, None, strict=True):
+            value = a.render()
+            if value is None or len(value) < 10:  # unresolved, or a month: no day
+                continue
+            start, end = max(a.start, last), b.end if b is not None else a.end
+            weekday = _WEEKDAY_BEFORE_RE.search(work, max(last, start - 24), start)
+            if weekday is not None:
+                start = weekday.start()
+            last = end
+            if mapping is not None:
+                start, end = mapping[start], mapping[end]
+            out.append(DateSpan(start, end, value))
+            if limit and len(out) >= limit:
+                break
+        return out
+    except Exception:
+        return []
