@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
 import random
 import re
@@ -24,6 +23,9 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from . import render
+from .render import attr, esc
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PER_PAGE = 6
@@ -1007,16 +1009,6 @@ SPECS: list[Spec] = [
 # --------------------------------------------------------------------------- helpers
 
 
-def esc(text: str) -> str:
-    """Escape a text node."""
-    return html.escape(text, quote=False)
-
-
-def attr(text: str) -> str:
-    """Escape an attribute value."""
-    return html.escape(text, quote=True)
-
-
 def slugify(text: str, max_len: int = 80) -> str:
     """ASCII slug of a Vietnamese title."""
     text = text.replace("Đ", "D").replace("đ", "d").replace("\u00d0", "D")
@@ -1303,100 +1295,57 @@ def _compose_text(art: Article, rng: random.Random) -> None:
 # --------------------------------------------------------------------------- rendering
 
 
-def page(title: str, subsite: str, content: str, head_extra: str = "") -> str:
-    """Wrap ``content`` with the shared head, banner, menu and footer."""
-    return (
-        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{esc(title)}</title>\n"
-        f"{head_extra}"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<link rel="stylesheet" href="/static/site.css"></head>\n'
-        f'<body><div class="banner">{esc(SUBSITES[subsite]["banner"])}</div>\n'
-        f"{menu_html()}\n"
-        f"{content}\n"
-        f"{footer_html()}\n"
-        "</body></html>\n"
-    )
-
-
-def menu_html() -> str:
-    items = ['<li><a href="/">Trang chủ</a></li>']
+def frame() -> render.Frame:
+    """The menu (sub-sites and their categories) and footer of every page."""
+    links = [("/", "Trang chủ")]
     for key, sub in SUBSITES.items():
-        items.append(f'<li><a href="/{key}/">{esc(sub["name"])}</a></li>')
-        for cat, (csub, cname) in CATEGORIES.items():
-            if csub == key:
-                items.append(f'<li><a href="/{key}/{cat}/">{esc(cname)}</a></li>')
-    return '<ul class="menu">' + "".join(items) + "</ul>"
+        links.append((f"/{key}/", sub["name"]))
+        links += [
+            (f"/{key}/{cat}/", name) for cat, (csub, name) in CATEGORIES.items() if csub == key
+        ]
+    return render.Frame(render.menu(links), render.footer(FOOTER_LINES))
 
 
-def footer_html() -> str:
-    return '<div class="footer">' + "".join(f"<p>{esc(x)}</p>" for x in FOOTER_LINES) + "</div>"
+def page(title: str, subsite: str, content: str, head: str = "") -> str:
+    """A page of ``subsite`` (its banner) around ``content``."""
+    return frame().page(title, content, SUBSITES[subsite]["banner"], head)
 
 
-def breadcrumb(subsite: str, cat: str | None, current_link: bool) -> str:
-    parts = [
-        '<a href="/">Trang chủ</a>',
-        f'<a href="/{subsite}/">{esc(SUBSITES[subsite]["name"])}</a>',
-    ]
+def trail(subsite: str, cat: str | None, current_link: bool) -> list[render.Crumb]:
+    """Home › sub-site › category (a link, or the current page)."""
+    crumbs: list[render.Crumb] = [("/", "Trang chủ"), (f"/{subsite}/", SUBSITES[subsite]["name"])]
     if cat:
-        name = esc(CATEGORIES[cat][1])
-        parts.append(
-            f'<a href="/{subsite}/{cat}/">{name}</a>' if current_link else f"<span>{name}</span>"
-        )
-    return '<div class="breadcrumb">' + " › ".join(parts) + "</div>"
+        crumbs.append((f"/{subsite}/{cat}/" if current_link else None, CATEGORIES[cat][1]))
+    return crumbs
 
 
 def render_article(art: Article) -> str:
-    sub = art.subsite
-    head = (
-        f'<meta property="og:title" content="{attr(art.title)}">'
-        '<meta property="og:type" content="article">\n'
-    )
-    if art.meta_time:
-        head += (
-            f'<meta property="article:published_time" content="{art.when:%Y-%m-%dT%H:%M:00}{TZ}">\n'
-        )
-    head += f'<link rel="canonical" href="{art.path}">\n'
-    meta = f'<span class="article-date">{esc(art.date_raw)}</span>'
-    if art.updated:
-        meta += f' <span class="article-updated">Cập nhật: {art.updated:%d/%m/%Y %H:%M}</span>'
-    body = []
+    published = f"{art.when:%Y-%m-%dT%H:%M:00}{TZ}" if art.meta_time else None
+    head = render.article_head(art.title, art.path, published)
+    updated = f"Cập nhật: {art.updated:%d/%m/%Y %H:%M}" if art.updated else None
+    blocks = []
     for i, (phtml, _) in enumerate(art.paragraphs):
-        body.append(f"<p>{phtml}</p>")
-        for src, caption, alt in art.figures.get(i, []):
-            cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
-            body.append(f'<figure class="image"><img src="{src}" alt="{attr(alt)}">{cap}</figure>')
+        blocks.append(f"<p>{phtml}</p>")
+        blocks += [render.figure(src, alt, caption) for src, caption, alt in art.figures.get(i, [])]
         if art.script_after == i:
-            body.append("<script>var tracking=1;</script>")
+            blocks.append("<script>var tracking=1;</script>")
     if art.byline:
-        for line in art.byline.lines:
-            inner = f"<strong>{esc(line)}</strong>" if art.byline.kind == "all-caps" else esc(line)
-            body.append(f'<p class="author">{inner}</p>')
-    content_html = "\n".join("     " + b for b in body)
-    attach = ""
-    if art.spec.pdf:
-        attach = (
-            f'  <div class="attachments"><a href="{PDF_PATH}">Tải về: {esc(PDF_TITLE)}</a></div>\n'
-        )
-    rel_items = []
-    for k, other in enumerate(art.related):
-        href = other.path + ((art.related_variant or "") if k == 0 else "")
-        rel_items.append(f'<li><a href="{attr(href)}">{esc(other.title)}</a></li>')
-    content = (
-        f"{breadcrumb(sub, art.cat, True)}\n"
-        '<div class="article-detail">\n'
-        f'  <h1 class="article-title">{esc(art.title)}</h1>\n'
-        f'  <div class="article-meta">{meta}</div>\n'
-        f'  <div class="article-sapo">{esc(art.lead)}</div>\n'
-        '  <div class="article-content">\n'
-        f"{content_html}\n"
-        "  </div>\n"
-        f"{attach}"
-        '  <div class="share">Chia sẻ: Facebook Zalo</div>\n'
-        "</div>\n"
-        '<div class="related"><h3>Tin cùng chuyên mục</h3><ul>' + "".join(rel_items) + "</ul></div>"
+        blocks += render.bylines(art.byline.lines, strong=art.byline.kind == "all-caps")
+    files = render.attachments([(PDF_PATH, f"Tải về: {PDF_TITLE}")] if art.spec.pdf else [])
+    related = [
+        (other.path + ((art.related_variant or "") if k == 0 else ""), other.title)
+        for k, other in enumerate(art.related)
+    ]
+    content = render.article(
+        trail(art.subsite, art.cat, True),
+        art.title,
+        render.article_meta(art.date_raw, updated),
+        art.lead,
+        blocks,
+        files,
+        related,
     )
-    return page(f"{art.title} - {SUBSITES[sub]['org']}", sub, content, head)
+    return page(f"{art.title} - {SUBSITES[art.subsite]['org']}", art.subsite, content, head)
 
 
 def listing_path(subsite: str, cat: str, n: int) -> str:
@@ -1412,59 +1361,34 @@ def render_listing(
     items: list[Article],
     broken: tuple[str, str, str] | None,
 ) -> str:
-    lis = []
-    for art in items:
-        lis.append(
-            '<li class="news-item">'
-            f'<a class="news-title" href="{art.path}">{esc(art.title)}</a>'
-            f'<span class="news-date">{art.when:%d/%m/%Y}</span>'
-            f'<p class="news-sapo">{esc(art.lead)}</p></li>'
-        )
+    lis = [render.news_item(a.path, a.title, f"{a.when:%d/%m/%Y}", a.lead) for a in items]
     if broken:
         href, title, date = broken
-        lis.append(
-            f'<li class="news-item"><a class="news-title" href="{href}">{esc(title)}</a>'
-            f'<span class="news-date">{date}</span>'
-            '<p class="news-sapo">Bài viết đang được cập nhật.</p></li>'
-        )
-
-    def href_of(k: int) -> str:
-        return "./" if k == 1 else f"trang-{k}.html"
-
-    pag = []
-    if n > 1:
-        pag.append(f'<a class="prev" href="{href_of(n - 1)}">« Trang trước</a>')
-    for k in range(1, pages + 1):
-        pag.append(
-            f'<span class="current">{k}</span>' if k == n else f'<a href="{href_of(k)}">{k}</a>'
-        )
-    if n < pages:
-        pag.append(f'<a class="next" href="{href_of(n + 1)}">Trang sau »</a>')
+        lis.append(render.news_item(href, title, date, "Bài viết đang được cập nhật."))
+    pager = render.pagination(n, pages, lambda k: "./" if k == 1 else f"trang-{k}.html")
     name = CATEGORIES[cat][1]
-    content = (
-        f"{breadcrumb(subsite, cat, False)}\n"
-        f'<h1 class="category-title">{esc(name)}</h1>\n'
-        '<ul class="news-list">\n' + "\n".join(lis) + "\n</ul>\n"
-        '<div class="pagination">' + " ".join(pag) + "</div>"
-    )
+    content = render.listing(trail(subsite, cat, False), name, lis, pager)
     suffix = "" if n == 1 else f" - Trang {n}"
     return page(f"{name}{suffix} - {SUBSITES[subsite]['org']}", subsite, content)
 
 
-def render_subsite_home(key: str, arts: list[Article]) -> str:
-    latest = sorted(arts, key=lambda a: (a.when, a.id), reverse=True)[:5]
-    lis = "".join(
+def _latest(arts: list[Article], count: int) -> str:
+    latest = sorted(arts, key=lambda a: (a.when, a.id), reverse=True)[:count]
+    return "".join(
         f'<li><a href="{a.path}">{esc(a.title)}</a> <span class="date">{a.when:%d/%m/%Y}</span></li>'
         for a in latest
     )
+
+
+def render_subsite_home(key: str, arts: list[Article]) -> str:
     cats = "".join(
         f'<li><a href="/{key}/{c}/">{esc(n)}</a></li>'
         for c, (s, n) in CATEGORIES.items()
         if s == key
     )
     content = (
-        f'<div class="breadcrumb"><a href="/">Trang chủ</a> › <span>{esc(SUBSITES[key]["name"])}</span></div>\n'
-        f'<h2>Tin mới</h2><ul class="latest-news">{lis}</ul>\n'
+        f"{render.breadcrumb([('/', 'Trang chủ'), (None, SUBSITES[key]['name'])])}\n"
+        f'<h2>Tin mới</h2><ul class="latest-news">{_latest(arts, 5)}</ul>\n'
         f'<h2>Chuyên mục</h2><ul class="category-list">{cats}</ul>'
     )
     return page(SUBSITES[key]["org"] + " - Trang chủ", key, content)
@@ -1473,15 +1397,10 @@ def render_subsite_home(key: str, arts: list[Article]) -> str:
 def render_home(
     articles: list[Article], variants: list[tuple[str, str]], redirect_from: str
 ) -> str:
-    latest = sorted(articles, key=lambda a: (a.when, a.id), reverse=True)[:10]
-    lis = "".join(
-        f'<li><a href="{a.path}">{esc(a.title)}</a> <span class="date">{a.when:%d/%m/%Y}</span></li>'
-        for a in latest
-    )
     var = "".join(f'<li><a href="{attr(h)}">{esc(t)}</a></li>' for h, t in variants)
     old = next(a for a in articles if a.id == REDIRECT_OLD_ID)
     content = (
-        '<h2>Tin mới nhất</h2><ul class="home-news">' + lis + "</ul>\n"
+        '<h2>Tin mới nhất</h2><ul class="home-news">' + _latest(articles, 10) + "</ul>\n"
         '<h2>Được quan tâm</h2><ul class="home-featured">' + var + "</ul>\n"
         '<div class="home-links"><h2>Liên kết</h2><ul>'
         '<li><a href="/btg/">Ban Tuyên giáo</a></li><li><a href="/dv/">Ban Dân vận</a></li>'
