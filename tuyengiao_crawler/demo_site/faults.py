@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
+from tuyengiao_crawler.demo_site import render
 from tuyengiao_crawler.demo_site.serving import (
     BackgroundSite,
     LocalServer,
@@ -199,6 +200,8 @@ class FaultSite(BackgroundSite):
 # The mixed site: good articles (some broken in transit or in encoding) among faults.
 
 ARTICLE_DATE = "15/03/2021 08:30"
+# The articles' pages have a menu with the home page only: no banner, no footer.
+ARTICLE_FRAME = render.Frame(render.menu([("/", "Trang chủ")]))
 
 
 @dataclass(frozen=True)
@@ -229,10 +232,10 @@ def article_html(
     head: str = "",
     malformed: bool = False,
 ) -> str:
-    """An article page in the demo profile's markup (`--site demo` reads it)."""
-    meta = f'<meta charset="{charset}">' if charset else ""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    """An article page in the demo profile's markup (`--site demo` reads it); `charset`
+    None: no <meta charset>; `malformed`: broken markup around the same parts."""
     if malformed:
+        meta = f'<meta charset="{charset}">' if charset else ""
         # Unclosed and mis-nested tags, unquoted attributes, a stray end tag, an
         # unclosed table, no </head>, </body> or </html>.
         body = "".join(f"<p>{p}<b>" for p in paragraphs) + "</i></div></span>"
@@ -243,23 +246,22 @@ def article_html(
             f'<span class="article-date">{ARTICLE_DATE}</span><table><tr><td>'
             f'<div class="article-content">{body}<p class="author">Minh Anh'
         )
-    return (
-        f"<!DOCTYPE html><html lang='vi'><head>{meta}<title>{title}</title>{head}</head>"
-        '<body><ul class="menu"><li><a href="/">Trang chủ</a></li></ul>'
-        '<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/">Tin tức</a></div>'
-        f'<div class="article-detail"><h1 class="article-title">{title}</h1>'
-        f'<div class="article-meta"><span class="article-date">{ARTICLE_DATE}</span></div>'
-        f'<div class="article-content">{body}<p class="author">Minh Anh</p></div></div>'
-        "</body></html>"
+    blocks = [f"<p>{render.esc(p)}</p>" for p in paragraphs]
+    content = render.article(
+        [("/", "Trang chủ"), ("/", "Tin tức")],
+        title,
+        render.article_meta(ARTICLE_DATE),
+        None,
+        blocks + render.bylines(["Minh Anh"], strong=False),
+        related=None,
     )
+    return ARTICLE_FRAME.page(title, content, head=head, charset=charset)
 
 
 def _html(status_line: str, links: list[str], extra: str = "") -> bytes:
     items = "".join(f'<li><a href="{href}">{href}</a></li>' for href in links)
-    return (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{status_line}</title></head>"
-        f"<body><h1>{status_line}</h1><ul>{items}</ul>{extra}</body></html>"
-    ).encode()
+    content = f"<h1>{render.esc(status_line)}</h1><ul>{items}</ul>{extra}"
+    return render.Frame().page(status_line, content).encode()
 
 
 def trap_page(path: str, query: dict[str, list[str]]) -> Fault:
