@@ -21,8 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
-from tuyengiao_crawler.demo_site import render
-from tuyengiao_crawler.demo_site.build import FOOTER_LINES
+from tuyengiao_crawler.demo_site import content, render
 
 PER_PAGE = 20
 # Page numbers shown either side of the current page; the first and last pages are always
@@ -66,7 +65,7 @@ FRAME = render.Frame(
             for link in [(f"/{sub}/", sub_title), *((f"/{sub}/{k}/", t) for k, t in cats)]
         ]
     ),
-    render.footer(FOOTER_LINES),
+    render.footer(content.read("site")["footer"]),
 )
 
 PLACES = [
