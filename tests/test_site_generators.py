@@ -13,7 +13,7 @@ import pytest
 
 from bench.server import GeneratedSite
 from bench.site import Site
-from tuyengiao_crawler.demo_site import build, content, render
+from tuyengiao_crawler.demo_site import build, compose, content, render
 from tuyengiao_crawler.demo_site.serving import (
     BackgroundSite,
     Request,
@@ -56,7 +56,7 @@ def test_data_files_give_the_articles_and_resolve_their_keys() -> None:
 
 
 def test_a_data_file_article_renders_with_its_title_date_image_and_byline() -> None:
-    article = next(a for a in build.compose(build.CONTENT.specs) if a.title == SEED_TITLE)
+    article = next(a for a in compose.compose(compose.CONTENT.specs) if a.title == SEED_TITLE)
     page = build.render_article(article)
     assert f"<title>{SEED_TITLE} - Ban Tuyên giáo Tỉnh ủy</title>" in page
     assert f'<h1 class="article-title">{SEED_TITLE}</h1>' in page
@@ -78,7 +78,9 @@ def test_a_data_file_article_renders_with_its_title_date_image_and_byline() -> N
 
 def test_all_caps_bylines_are_strong() -> None:
     caps = next(
-        a for a in build.compose(build.CONTENT.specs) if a.byline and a.byline.kind == "all-caps"
+        a
+        for a in compose.compose(compose.CONTENT.specs)
+        if a.byline and a.byline.kind == "all-caps"
     )
     assert '<p class="author"><strong>PHAN ANH</strong></p>' in build.render_article(caps)
 
@@ -95,7 +97,7 @@ def test_all_caps_bylines_are_strong() -> None:
     ],
 )
 def test_date_styles_come_from_dates_toml(fmt: str, expected: str) -> None:
-    assert build.format_date(dt.datetime(2020, 11, 15, 14, 30), fmt) == expected
+    assert compose.format_date(dt.datetime(2020, 11, 15, 14, 30), fmt) == expected
 
 
 @pytest.fixture
