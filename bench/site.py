@@ -2,9 +2,10 @@
 
 Every page is computed from (number of articles, seed) on demand, so a 50,000-article site
 costs no disk and little memory, and the benchmark driver can know the site's URLs and
-content without fetching it. The `demo` profile applies (same classes as
-tuyengiao_crawler/demo_site/www): `.news-list a.news-title`, `.pagination a.next`,
-`.article-detail`, `h1.article-title`, `.article-date`, `p.author`...
+content without fetching it. The pages come from the demo site's renderer
+(tuyengiao_crawler/demo_site/render.py), so the `demo` profile applies: `.news-list
+a.news-title`, `.pagination a.next`, `.article-detail`, `h1.article-title`, `.article-date`,
+`p.author`...
 
 Content varies the way real sites do: Vietnamese paragraphs from a pool with names, places
 and numbers substituted, several date-line formats, bylines (people, organisations,
