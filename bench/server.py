@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class GeneratedPages:
-    """The `Site` the shared server answers from: robots.txt, the articles' images and
+    """The `Pages` the shared server answers from: robots.txt, the articles' images and
     PDFs, and the generated pages (articles conditional, by a CRC of their bytes)."""
 
     def __init__(self, site: Site) -> None:

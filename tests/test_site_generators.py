@@ -186,7 +186,7 @@ def test_article_without_lead_or_related() -> None:
 
 
 class _Pages:
-    """A two-page `Site`: one conditional page, one plain."""
+    """A two-page `Pages`: one conditional page, one plain."""
 
     def lookup(self, request: Request) -> Response | None:
         if request.path == "/a.html":

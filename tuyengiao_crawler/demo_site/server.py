@@ -82,7 +82,7 @@ def load_site_data(
 
 
 class DemoFiles:
-    """The `Site` of a static tree: redirects, files, directory redirects, 404s, and
+    """The `Pages` of a static tree: redirects, files, directory redirects, 404s, and
     validators (sha1 ETag; Last-Modified from the manifest, else a fixed date)."""
 
     def __init__(

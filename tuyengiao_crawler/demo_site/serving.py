@@ -1,7 +1,7 @@
 """The one HTTP server of the local sites (demo, fault and benchmark), on 127.0.0.1 by default.
 
 `LocalServer` is a ThreadingHTTPServer with a deep accept queue, daemon threads and a
-request log. `SiteHTTPServer` answers through `SiteHandler` from a `Site` (anything with
+request log. `SiteHTTPServer` answers through `SiteHandler` from `Pages` (anything with
 `lookup(request)` and `not_found()`): ETag / Last-Modified and 304 from what the site gives,
 gzip of HTML when asked for. `serve_in_thread`/`stop_serving` run a server in the
 background; `serve_until_interrupted` serves in a command until SIGINT or SIGTERM.
@@ -91,7 +91,7 @@ class QuietHandler(BaseHTTPRequestHandler):
 
 @dataclass(frozen=True)
 class Request:
-    """What a `Site` needs of a request: ``path`` is %-decoded, ``raw_path`` as sent."""
+    """What `Pages` need of a request: ``path`` is %-decoded, ``raw_path`` as sent."""
 
     method: str
     raw_path: str
@@ -102,7 +102,7 @@ class Request:
 
 @dataclass
 class Response:
-    """An answer from a `Site`; ``etag``/``last_modified`` make it conditional."""
+    """An answer from `Pages`; ``etag``/``last_modified`` make it conditional."""
 
     body: bytes
     content_type: str | None = HTML
@@ -112,8 +112,8 @@ class Response:
     last_modified: dt.datetime | None = None
 
 
-class Site(Protocol):
-    """Pages a `SiteHTTPServer` serves."""
+class Pages(Protocol):
+    """What a `SiteHTTPServer` serves."""
 
     def lookup(self, request: Request) -> Response | None:
         """The answer to ``request``, or None for the site's 404."""
@@ -129,11 +129,11 @@ def gzip_bytes(data: bytes) -> bytes:
 
 
 class SiteHTTPServer(LocalServer):
-    """Serves a `Site`. ``validators``: send ETag/Last-Modified and answer 304 (off: like
+    """Serves `Pages`. ``validators``: send ETag/Last-Modified and answer 304 (off: like
     the many real sites that do neither); ``gzip``: compress HTML for clients asking."""
 
     def __init__(
-        self, address: tuple[str, int], site: Site, validators: bool = True, gzip: bool = False
+        self, address: tuple[str, int], site: Pages, validators: bool = True, gzip: bool = False
     ) -> None:
         super().__init__(address, SiteHandler)
         self.site = site
