@@ -2,9 +2,10 @@
 
 Every page is computed from (number of articles, seed) on demand, so a 50,000-article site
 costs no disk and little memory, and the benchmark driver can know the site's URLs and
-content without fetching it. The `demo` profile applies (same classes as
-tuyengiao_crawler/demo_site/www): `.news-list a.news-title`, `.pagination a.next`,
-`.article-detail`, `h1.article-title`, `.article-date`, `p.author`...
+content without fetching it. The pages come from the demo site's renderer
+(tuyengiao_crawler/demo_site/render.py), so the `demo` profile applies: `.news-list
+a.news-title`, `.pagination a.next`, `.article-detail`, `h1.article-title`, `.article-date`,
+`p.author`...
 
 Content varies the way real sites do: Vietnamese paragraphs from a pool with names, places
 and numbers substituted, several date-line formats, bylines (people, organisations,
@@ -15,12 +16,13 @@ attachments, an "updated" line on some articles.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import random
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+
+from tuyengiao_crawler.demo_site import content, render
 
 PER_PAGE = 20
 # Page numbers shown either side of the current page; the first and last pages are always
@@ -53,6 +55,19 @@ SUBSITES = [
 CATEGORIES = [
     (sub, sub_title, key, title) for sub, sub_title, cats in SUBSITES for key, title in cats
 ]
+BANNER = "Cổng thông tin điện tử Đảng bộ tỉnh"
+# The demo site's footer; the menu lists the sub-sites, each followed by its categories.
+FRAME = render.Frame(
+    render.menu(
+        [("/", "Trang chủ")]
+        + [
+            link
+            for sub, sub_title, cats in SUBSITES
+            for link in [(f"/{sub}/", sub_title), *((f"/{sub}/{k}/", t) for k, t in cats)]
+        ]
+    ),
+    render.footer(content.read("site")["footer"]),
+)
 
 PLACES = [
     "Kỳ Sơn", "Quỳnh Lưu", "Diễn Châu", "Nghi Lộc", "Thanh Chương", "Anh Sơn", "Con Cuông",
@@ -151,10 +166,6 @@ def slugify(text: str) -> str:
     text = unicodedata.normalize("NFD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return _WORD_RE.sub("-", text).strip("-")[:80].rstrip("-")
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 @dataclass(frozen=True)
@@ -303,136 +314,64 @@ class Site:
         article = self.article(article_id)
         return self._article_page(article).encode(), article.last_modified
 
-    def _menu(self) -> str:
-        items = ['<li><a href="/">Trang chủ</a></li>']
-        for sub, sub_title, cats in SUBSITES:
-            items.append(f'<li><a href="/{sub}/">{esc(sub_title)}</a></li>')
-            items += [f'<li><a href="/{sub}/{k}/">{esc(t)}</a></li>' for k, t in cats]
-        return f'<ul class="menu">{"".join(items)}</ul>'
+    def _page(self, title: str, content: str, head: str = "") -> str:
+        return FRAME.page(f"{title} - Ban Tuyên giáo Tỉnh ủy", content, BANNER, head)
 
-    def _head(self, title: str, extra: str = "") -> str:
-        return (
-            '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
-            f"<title>{esc(title)} - Ban Tuyên giáo Tỉnh ủy</title>\n{extra}"
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<link rel="stylesheet" href="/static/site.css"></head>\n'
-            '<body><div class="banner">Cổng thông tin điện tử Đảng bộ tỉnh</div>\n'
-            f"{self._menu()}\n"
-        )
-
-    _FOOTER = (
-        '<div class="footer"><p>Ban Tuyên giáo Tỉnh ủy Nghệ An</p><p>Địa chỉ: Số 2 đường '
-        "Trường Thi, thành phố Vinh, tỉnh Nghệ An</p><p>Điện thoại: 0238.3844.567 - Fax: "
-        "0238.3844.568</p><p>© Bản quyền thuộc Ban Tuyên giáo Tỉnh ủy Nghệ An. Ghi rõ nguồn "
-        "khi phát hành lại thông tin.</p></div>\n</body></html>\n"
-    )
-
-    def _news_list(self, ids: list[int]) -> str:
+    def _news_items(self, ids: list[int]) -> list[str]:
         items = []
         for i in ids:
             path, title, lead, when = self.headline(i)
-            items.append(
-                f'<li class="news-item"><a class="news-title" href="{path}">{esc(title)}</a>'
-                f'<span class="news-date">{when:%d/%m/%Y}</span>'
-                f'<p class="news-sapo">{esc(lead)}</p></li>'
-            )
-        return '<ul class="news-list">\n' + "\n".join(items) + "\n</ul>\n"
+            items.append(render.news_item(path, title, f"{when:%d/%m/%Y}", lead))
+        return items
 
     def _home(self) -> str:
         latest = list(range(self.n, max(0, self.n - 20), -1))
-        return (
-            self._head("Trang chủ")
-            + '<h1 class="category-title">Tin mới</h1>\n'
-            + self._news_list(latest)
-            + self._FOOTER
+        content = '<h1 class="category-title">Tin mới</h1>\n' + render.news_list(
+            self._news_items(latest)
         )
+        return self._page("Trang chủ", content)
 
     def _subsite(self, index: int) -> str:
         sub, sub_title, _ = SUBSITES[index]
-        body = [self._head(sub_title), f'<h1 class="category-title">{esc(sub_title)}</h1>\n']
+        parts = [f'<h1 class="category-title">{render.esc(sub_title)}</h1>']
         for c, (s, _, key, title) in enumerate(CATEGORIES):
             if s == sub:
-                body.append(f'<h2><a href="/{s}/{key}/">{esc(title)}</a></h2>\n')
-                body.append(self._news_list(self.by_category[c][:5]))
-        body.append(self._FOOTER)
-        return "".join(body)
+                parts.append(f'<h2><a href="/{s}/{key}/">{render.esc(title)}</a></h2>')
+                parts.append(render.news_list(self._news_items(self.by_category[c][:5])))
+        return self._page(sub_title, "\n".join(parts))
 
     def _listing(self, cat: int, page: int) -> str:
         sub, sub_title, _, title = CATEGORIES[cat]
         ids = self.by_category[cat][(page - 1) * PER_PAGE : page * PER_PAGE]
-        last = self.pages_of(cat)
-        pager = []
-        if page > 1:
-            pager.append(f'<a class="first" href="{self.listing_path(cat, 1)}">Đầu</a>')
-            pager.append(
-                f'<a class="prev" href="{self.listing_path(cat, page - 1)}">« Trang trước</a>'
-            )
-        for p in range(max(1, page - PAGER_WINDOW), min(last, page + PAGER_WINDOW) + 1):
-            if p == page:
-                pager.append(f'<span class="current">{p}</span>')
-            else:
-                pager.append(f'<a href="{self.listing_path(cat, p)}">{p}</a>')
-        if page < last:
-            pager.append(
-                f'<a class="next" href="{self.listing_path(cat, page + 1)}">Trang sau »</a>'
-            )
-            pager.append(f'<a class="last" href="{self.listing_path(cat, last)}">Cuối</a>')
-        return (
-            self._head(title)
-            + f'<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/{sub}/">'
-            f"{esc(sub_title)}</a> › <span>{esc(title)}</span></div>\n"
-            f'<h1 class="category-title">{esc(title)}</h1>\n'
-            + self._news_list(ids)
-            + f'<div class="pagination">{" ".join(pager)}</div>\n'
-            + self._FOOTER
+        pager = render.pagination(
+            page, self.pages_of(cat), lambda p: self.listing_path(cat, p), PAGER_WINDOW
         )
+        trail = [("/", "Trang chủ"), (f"/{sub}/", sub_title), (None, title)]
+        return self._page(title, render.listing(trail, title, self._news_items(ids), pager))
 
     def _article_page(self, a: Article) -> str:
         sub, sub_title, key, cat_title = CATEGORIES[a.category]
         ids = self.by_category[a.category]
         pos = ids.index(a.id) if len(ids) < 64 else _position(ids, a.id)
         related = [ids[(pos + k) % len(ids)] for k in range(1, 7) if len(ids) > k]
-        related_html = "".join(
-            f'<li><a href="{self.headline(r)[0]}">{esc(self.headline(r)[1])}</a></li>'
-            for r in related
-        )
-        meta = f'<span class="article-date">{esc(a.date_line)}</span>'
-        if a.updated_line:
-            meta += f' <span class="article-updated">{esc(a.updated_line)}</span>'
-        body = []
+        blocks = []
         for n, para in enumerate(a.paragraphs):
-            body.append(f"     <p>{esc(para)}</p>")
+            blocks.append(f"<p>{render.esc(para)}</p>")
             if n == 1 and a.image:
                 src, caption = a.image
-                body.append(
-                    f'     <figure><img src="{src}" alt="{esc(caption)}">'
-                    f"<figcaption>{esc(caption)}</figcaption></figure>"
-                )
-        body.append(f'     <p class="author"><strong>{esc(a.byline)}</strong></p>')
-        attachments = ""
-        if a.attachment:
-            attachments = (
-                f'<div class="attachments"><a href="{a.attachment}">Tải văn bản (PDF)</a></div>\n'
-            )
-        og = (
-            f'<meta property="og:title" content="{esc(a.title)}">'
-            '<meta property="og:type" content="article">\n'
-            f'<link rel="canonical" href="{a.path}">\n'
+                blocks.append(render.figure(src, caption, caption, css_class=None))
+        blocks += render.bylines([a.byline], strong=True)
+        files = render.attachments([(a.attachment, "Tải văn bản (PDF)")] if a.attachment else [])
+        content = render.article(
+            [("/", "Trang chủ"), (f"/{sub}/", sub_title), (f"/{sub}/{key}/", cat_title)],
+            a.title,
+            render.article_meta(a.date_line, a.updated_line),
+            a.lead,
+            blocks,
+            files,
+            [self.headline(r)[:2] for r in related],
         )
-        return (
-            self._head(a.title, og)
-            + f'<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/{sub}/">'
-            f'{esc(sub_title)}</a> › <a href="/{sub}/{key}/">{esc(cat_title)}</a></div>\n'
-            '<div class="article-detail">\n'
-            f'  <h1 class="article-title">{esc(a.title)}</h1>\n'
-            f'  <div class="article-meta">{meta}</div>\n'
-            f'  <div class="article-sapo">{esc(a.lead)}</div>\n'
-            '  <div class="article-content">\n' + "\n".join(body) + "\n  </div>\n"
-            f"  {attachments}"
-            '  <div class="share">Chia sẻ: Facebook Zalo</div>\n</div>\n'
-            f'<div class="related"><h3>Tin cùng chuyên mục</h3><ul>{related_html}</ul></div>\n'
-            + self._FOOTER
-        )
+        return self._page(a.title, content, render.article_head(a.title, a.path))
 
 
 def _position(ids: list[int], article_id: int) -> int:

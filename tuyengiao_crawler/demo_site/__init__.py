@@ -1,6 +1,9 @@
 """The bundled demo site: static pages under ``www/``, ground truth in ``manifest.json``.
 
-``build.py`` regenerates both deterministically; ``server.py`` serves them on 127.0.0.1.
+``build.py`` regenerates both deterministically: ``compose.py`` makes the articles from
+the texts and specs in ``data/`` (``content.py`` reads them), ``render.py`` their pages'
+HTML. ``server.py`` serves them on 127.0.0.1 with ``serving.py``, the local server the
+fault site (``faults.py``) and the benchmark site (``bench/``) use too.
 """
 
 from __future__ import annotations

@@ -18,17 +18,18 @@ from __future__ import annotations
 
 import socket
 import struct
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tuyengiao_crawler.demo_site.server import serve_in_thread, stop_serving, wait_for_interrupt
+from tuyengiao_crawler.demo_site import render
+from tuyengiao_crawler.demo_site.serving import (
+    BackgroundSite,
+    LocalServer,
+    QuietHandler,
+    serve_until_interrupted,
+)
 from tuyengiao_crawler.normalize.encoding import encode_cp1258, encode_tcvn3, encode_vni
 
 KINDS = (
@@ -63,39 +64,20 @@ class Fault:
 Route = Fault | Callable[[str, dict[str, list[str]]], Fault]
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 256
-
+class _Server(LocalServer):
     def __init__(self, address: tuple[str, int], routes: dict[str, Route]) -> None:
         super().__init__(address, _Handler)
         self.routes = routes
-        self.log: list[tuple[float, str, str]] = []
-        self.counts: dict[str, int] = {}
-        self.lock = threading.Lock()
-        self.stopping = threading.Event()
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        return  # clients hang up on faults: expected
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     server: _Server
-    protocol_version = "HTTP/1.1"
     server_version = "FaultSite/1.0"
-    sys_version = ""
     timeout = 60
 
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
     def do_GET(self) -> None:
+        seen = self.server.record(self.command, self.path)
         parts = urlsplit(self.path)
-        with self.server.lock:
-            self.server.log.append((time.monotonic(), self.command, self.path))
-            seen = self.server.counts.get(parts.path, 0)
-            self.server.counts[parts.path] = seen + 1
         route = self.server.routes.get(parts.path)
         if route is None:  # "/prefix/*" routes answer every path under the prefix
             route = next(
@@ -194,7 +176,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
-class FaultSite:
+class FaultSite(BackgroundSite):
     """Context manager serving `routes` on 127.0.0.1 in a background thread.
 
     `url` is "http://127.0.0.1:PORT"; `requests` lists (monotonic time, method, raw path),
@@ -203,60 +185,23 @@ class FaultSite:
     """
 
     def __init__(self, routes: dict[str, Route], port: int = 0, host: str = "127.0.0.1") -> None:
+        super().__init__(port, host)
         self.routes = routes
-        self.host = host
-        self.port = port
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
-        self._log: list[tuple[float, str, str]] = []
 
-    def start(self) -> FaultSite:
-        self._server = _Server((self.host, self.port), self.routes)
-        self._log = self._server.log
-        self.port = self._server.server_address[1]
-        self._thread = serve_in_thread(self._server, f"fault-site-{self.port}")
-        return self
-
-    def stop(self) -> None:
-        if self._server is None:
-            return
-        self._server.stopping.set()
-        stop_serving(self._server, self._thread)
-        self._server = None
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+    def make_server(self, address: tuple[str, int]) -> _Server:
+        return _Server(address, self.routes)
 
     @property
     def requests(self) -> list[tuple[float, str, str]]:
         """Every request so far (kept after the site stops)."""
-        if self._server is None:
-            return list(self._log)
-        with self._server.lock:
-            return list(self._server.log)
-
-    def times(self, path: str) -> list[float]:
-        return [t for t, _, p in self.requests if urlsplit(p).path == path]
-
-    def hits(self, path: str) -> int:
-        return len(self.times(path))
-
-    def __enter__(self) -> FaultSite:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+        return self.log()
 
 
 # The mixed site: good articles (some broken in transit or in encoding) among faults.
 
 ARTICLE_DATE = "15/03/2021 08:30"
+# The articles' pages have a menu with the home page only: no banner, no footer.
+ARTICLE_FRAME = render.Frame(render.menu([("/", "Trang chủ")]))
 
 
 @dataclass(frozen=True)
@@ -287,10 +232,10 @@ def article_html(
     head: str = "",
     malformed: bool = False,
 ) -> str:
-    """An article page in the demo profile's markup (`--site demo` reads it)."""
-    meta = f'<meta charset="{charset}">' if charset else ""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    """An article page in the demo profile's markup (`--site demo` reads it); `charset`
+    None: no <meta charset>; `malformed`: broken markup around the same parts."""
     if malformed:
+        meta = f'<meta charset="{charset}">' if charset else ""
         # Unclosed and mis-nested tags, unquoted attributes, a stray end tag, an
         # unclosed table, no </head>, </body> or </html>.
         body = "".join(f"<p>{p}<b>" for p in paragraphs) + "</i></div></span>"
@@ -301,23 +246,22 @@ def article_html(
             f'<span class="article-date">{ARTICLE_DATE}</span><table><tr><td>'
             f'<div class="article-content">{body}<p class="author">Minh Anh'
         )
-    return (
-        f"<!DOCTYPE html><html lang='vi'><head>{meta}<title>{title}</title>{head}</head>"
-        '<body><ul class="menu"><li><a href="/">Trang chủ</a></li></ul>'
-        '<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/">Tin tức</a></div>'
-        f'<div class="article-detail"><h1 class="article-title">{title}</h1>'
-        f'<div class="article-meta"><span class="article-date">{ARTICLE_DATE}</span></div>'
-        f'<div class="article-content">{body}<p class="author">Minh Anh</p></div></div>'
-        "</body></html>"
+    blocks = [f"<p>{render.esc(p)}</p>" for p in paragraphs]
+    content = render.article(
+        [("/", "Trang chủ"), ("/", "Tin tức")],
+        title,
+        render.article_meta(ARTICLE_DATE),
+        None,
+        blocks + render.bylines(["Minh Anh"], strong=False),
+        related=None,
     )
+    return ARTICLE_FRAME.page(title, content, head=head, charset=charset)
 
 
 def _html(status_line: str, links: list[str], extra: str = "") -> bytes:
     items = "".join(f'<li><a href="{href}">{href}</a></li>' for href in links)
-    return (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{status_line}</title></head>"
-        f"<body><h1>{status_line}</h1><ul>{items}</ul>{extra}</body></html>"
-    ).encode()
+    content = f"<h1>{render.esc(status_line)}</h1><ul>{items}</ul>{extra}"
+    return render.Frame().page(status_line, content).encode()
 
 
 def trap_page(path: str, query: dict[str, list[str]]) -> Fault:
@@ -504,9 +448,5 @@ if __name__ == "__main__":
     parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args()
     routes, _ = mixed_site()
-    with FaultSite(routes, port=args.port, host=args.host) as site:
-        print(f"Fault site: {site.url}/  (Ctrl-C to stop)", flush=True)
-        try:
-            wait_for_interrupt()
-        except KeyboardInterrupt:
-            pass
+    site = FaultSite(routes, port=args.port, host=args.host)
+    serve_until_interrupted(site, "Fault site: {url}/  (Ctrl-C to stop)")

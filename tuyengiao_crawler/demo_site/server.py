@@ -1,4 +1,4 @@
-"""A tiny threaded HTTP server for the bundled demo site (127.0.0.1 only by default).
+"""The bundled demo site's ``www/`` served by the shared server (127.0.0.1 only by default).
 
 Usage::
 
@@ -19,17 +19,15 @@ import datetime as dt
 import hashlib
 import json
 import posixpath
-import signal
-import threading
-import time
-from collections import deque
-from email.utils import format_datetime, parsedate_to_datetime
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
-from typing import Any
-from urllib.parse import unquote, urlsplit
+
+from .serving import (
+    BackgroundSite,
+    Request,
+    Response,
+    SiteHTTPServer,
+    serve_until_interrupted,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 WWW_DIR = PACKAGE_DIR / "www"
@@ -83,108 +81,43 @@ def load_site_data(
     return redirects, modified
 
 
-class DemoHTTPServer(ThreadingHTTPServer):
-    """Threaded server with a deep accept queue, quiet on client disconnects."""
-
-    request_queue_size = 1024
-    daemon_threads = True
-    allow_reuse_address = True
+class DemoFiles:
+    """The `Pages` of a static tree: redirects, files, directory redirects, 404s, and
+    validators (sha1 ETag; Last-Modified from the manifest, else a fixed date)."""
 
     def __init__(
-        self,
-        address: tuple[str, int],
-        root: Path,
-        redirects: dict[str, str],
-        modified: dict[str, dt.datetime],
+        self, root: Path, redirects: dict[str, str], modified: dict[str, dt.datetime]
     ) -> None:
-        super().__init__(address, DemoRequestHandler)
         self.root = root.resolve()
         self.redirects = redirects
         self.modified = modified
-        self.requests: deque[tuple[str, str]] = deque(maxlen=100_000)
-        # Off: no ETag/Last-Modified and never 304, like many real sites.
-        self.validators = True
-        self.lock = threading.Lock()
 
-    @property
-    def base_url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # Clients (crawlers, tests) hang up mid-response; that is not worth a traceback.
-        return
-
-
-class DemoRequestHandler(BaseHTTPRequestHandler):
-    """Serves the static tree with redirects, 404s, ETag/Last-Modified and 304s."""
-
-    server: DemoHTTPServer
-    protocol_version = "HTTP/1.1"
-    server_version = "TuyenGiaoDemo/1.0"
-    sys_version = ""
-    timeout = 30
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return  # quiet
-
-    def do_HEAD(self) -> None:
-        self._serve(head=True)
-
-    def do_GET(self) -> None:
-        self._serve(head=False)
-
-    # ------------------------------------------------------------------ internals
-
-    def _serve(self, head: bool) -> None:
-        raw_path = urlsplit(self.path).path or "/"
-        path = unquote(raw_path)
-        with self.server.lock:
-            self.server.requests.append((self.command, self.path))
-
-        if path in self.server.redirects:
-            target = self.server.base_url + self.server.redirects[path]
-            self._send(
-                HTTPStatus.MOVED_PERMANENTLY,
-                b"",
-                "text/plain; charset=utf-8",
-                head,
-                extra={"Location": target},
-            )
-            return
-
+    def lookup(self, request: Request) -> Response | None:
+        path = request.path
+        if path in self.redirects:
+            return _moved(request.base_url + self.redirects[path])
         file_path = self._resolve(path)
         if file_path is None:
-            self._not_found(head)
-            return
+            return None
         if file_path.is_dir():
             if not path.endswith("/"):
-                self._send(
-                    HTTPStatus.MOVED_PERMANENTLY,
-                    b"",
-                    "text/plain; charset=utf-8",
-                    head,
-                    extra={"Location": self.server.base_url + raw_path + "/"},
-                )
-                return
+                return _moved(request.base_url + request.raw_path + "/")
             file_path = file_path / "index.html"
             if not file_path.is_file():
-                self._not_found(head)
-                return
-
+                return None
         data = file_path.read_bytes()
-        if file_path.name in SUBSTITUTE_FILES and file_path.parent == self.server.root:
-            data = data.replace(BASE_URL_PLACEHOLDER, self.server.base_url.encode())
-        ctype = CONTENT_TYPES.get(file_path.suffix.lower(), "application/octet-stream")
-        etag = '"' + hashlib.sha1(data).hexdigest() + '"'
-        modified = self.server.modified.get(path, DEFAULT_LAST_MODIFIED)
-        headers = {"ETag": etag, "Last-Modified": format_datetime(modified, usegmt=True)}
-        if not self.server.validators:
-            headers = {}
-        elif self._not_modified(etag, modified):
-            self._send(HTTPStatus.NOT_MODIFIED, b"", None, True, extra=headers)
-            return
-        self._send(HTTPStatus.OK, data, ctype, head, extra=headers)
+        if file_path.name in SUBSTITUTE_FILES and file_path.parent == self.root:
+            data = data.replace(BASE_URL_PLACEHOLDER, request.base_url.encode())
+        return Response(
+            data,
+            CONTENT_TYPES.get(file_path.suffix.lower(), "application/octet-stream"),
+            etag='"' + hashlib.sha1(data).hexdigest() + '"',
+            last_modified=self.modified.get(path, DEFAULT_LAST_MODIFIED),
+        )
+
+    def not_found(self) -> Response:
+        page = self.root / "404.html"
+        return Response(page.read_bytes() if page.is_file() else NOT_FOUND_HTML, status=404)
 
     def _resolve(self, path: str) -> Path | None:
         """Map a URL path into the www root; None for traversal or missing files."""
@@ -194,72 +127,19 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
         if any(p in (".", "..") for p in parts):
             return None
         normalized = posixpath.normpath("/" + "/".join(parts)).lstrip("/")
-        candidate = (self.server.root / normalized).resolve() if normalized else self.server.root
-        if candidate != self.server.root and self.server.root not in candidate.parents:
+        candidate = (self.root / normalized).resolve() if normalized else self.root
+        if candidate != self.root and self.root not in candidate.parents:
             return None
         if not candidate.exists():
             return None
         return candidate
 
-    def _not_modified(self, etag: str, modified: dt.datetime) -> bool:
-        inm = self.headers.get("If-None-Match")
-        if inm is not None:
-            tags = [t.strip() for t in inm.split(",")]
-            return "*" in tags or any(t.removeprefix("W/") == etag for t in tags)
-        ims = self.headers.get("If-Modified-Since")
-        if ims:
-            try:
-                since = parsedate_to_datetime(ims)
-            except (TypeError, ValueError):
-                return False
-            if since.tzinfo is None:
-                since = since.replace(tzinfo=dt.UTC)
-            return modified.replace(microsecond=0) <= since
-        return False
 
-    def _not_found(self, head: bool) -> None:
-        page = self.server.root / "404.html"
-        body = page.read_bytes() if page.is_file() else NOT_FOUND_HTML
-        self._send(HTTPStatus.NOT_FOUND, body, "text/html; charset=utf-8", head)
-
-    def _send(
-        self,
-        status: HTTPStatus,
-        body: bytes,
-        ctype: str | None,
-        head: bool,
-        extra: dict[str, str] | None = None,
-    ) -> None:
-        self.send_response(status)
-        if ctype:
-            self.send_header("Content-Type", ctype)
-        for key, value in (extra or {}).items():
-            self.send_header(key, value)
-        if status != HTTPStatus.NOT_MODIFIED:
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if not head and status != HTTPStatus.NOT_MODIFIED:
-            self.wfile.write(body)
+def _moved(location: str) -> Response:
+    return Response(b"", "text/plain; charset=utf-8", 301, {"Location": location})
 
 
-def serve_in_thread(server: ThreadingHTTPServer, name: str) -> threading.Thread:
-    """Run `server` in a daemon thread (for the demo and fault sites in tests and CLI)."""
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=name, daemon=True
-    )
-    thread.start()
-    return thread
-
-
-def stop_serving(server: ThreadingHTTPServer, thread: threading.Thread | None) -> None:
-    """Stop a server started with `serve_in_thread` and release its socket."""
-    server.shutdown()
-    server.server_close()
-    if thread is not None:
-        thread.join(timeout=5)
-
-
-class DemoSite:
+class DemoSite(BackgroundSite):
     """Context manager running the demo site in a background thread.
 
     ``site.url`` is ``http://127.0.0.1:PORT`` (no trailing slash); ``site.requests`` lists
@@ -273,92 +153,25 @@ class DemoSite:
         root: Path | None = None,
         validators: bool = True,
     ) -> None:
-        self.host = host
+        super().__init__(port, host)
         self.validators = validators
-        self.port = port
         self.root = Path(root) if root is not None else WWW_DIR
-        manifest = self.root.parent / "manifest.json"
-        self._redirects, self._modified = load_site_data(manifest)
-        self._server: DemoHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._redirects, self._modified = load_site_data(self.root.parent / "manifest.json")
 
-    def start(self) -> DemoSite:
-        """Bind and start serving; returns self."""
-        if self._server is not None:
-            return self
-        self._server = DemoHTTPServer(
-            (self.host, self.port), self.root, self._redirects, self._modified
-        )
-        self._server.validators = self.validators
-        self.port = self._server.server_address[1]
-        self._thread = serve_in_thread(self._server, f"demo-site-{self.port}")
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and release the socket."""
-        if self._server is None:
-            return
-        stop_serving(self._server, self._thread)
-        self._server = None
-        self._thread = None
-
-    @property
-    def url(self) -> str:
-        """Base URL without trailing slash."""
-        return f"http://{self.host}:{self.port}"
+    def make_server(self, address: tuple[str, int]) -> SiteHTTPServer:
+        files = DemoFiles(self.root, self._redirects, self._modified)
+        return SiteHTTPServer(address, files, validators=self.validators)
 
     @property
     def requests(self) -> list[tuple[str, str]]:
         """(method, raw request path) of every request received so far."""
-        if self._server is None:
-            return []
-        with self._server.lock:
-            return list(self._server.requests)
-
-    def hits(self, path: str) -> int:
-        """How many requests hit ``path`` (query string ignored)."""
-        return sum(1 for _, p in self.requests if urlsplit(p).path == path)
-
-    def __enter__(self) -> DemoSite:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def wait_for_interrupt() -> None:
-    """Sleep until SIGINT (Ctrl-C) or SIGTERM, raised as KeyboardInterrupt.
-
-    The handlers are installed here because a process started in the background by a
-    non-interactive shell inherits SIGINT ignored (Python then installs none). The sleeps
-    are short because the kernel may deliver the signal to a server thread, and Python's
-    handler runs only when the main thread next wakes (a one-hour sleep once left
-    `demo-site` deaf to SIGINT)."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, _interrupt)
-    while True:
-        time.sleep(0.2)
+        return [(method, path) for _, method, path in self.log()]
 
 
 def serve_forever(port: int = 8000, host: str = "127.0.0.1") -> None:
     """Serve the demo site in the foreground until Ctrl-C (for ``tuyengiao demo-site``)."""
-    site = DemoSite(port=port, host=host).start()
-    print(f"Demo site: {site.url}/  (Ctrl-C to stop)", flush=True)
-    try:
-        wait_for_interrupt()
-    except KeyboardInterrupt:
-        print("Stopping demo site.", flush=True)
-    finally:
-        site.stop()
+    site = DemoSite(port=port, host=host)
+    serve_until_interrupted(site, "Demo site: {url}/  (Ctrl-C to stop)", "Stopping demo site.")
 
 
 if __name__ == "__main__":
