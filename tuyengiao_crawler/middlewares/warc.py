@@ -40,7 +40,7 @@ def _text(value: bytes | str | None) -> str | None:
     return value.decode("latin-1") if isinstance(value, bytes) else value
 
 
-def _header_list(headers) -> list[tuple[str, str]]:
+def header_pairs(headers) -> list[tuple[str, str]]:
     """Scrapy Headers as (name, value) pairs, repeated headers kept as separate lines."""
     pairs = []
     for name, values in headers.items():
@@ -53,7 +53,7 @@ def request_target_and_headers(request: Request) -> tuple[str, list[tuple[str, s
     """The request line's target and the headers as sent (Host first, as Twisted adds it)."""
     parts = urlsplit(request.url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    headers = _header_list(request.headers)
+    headers = header_pairs(request.headers)
     if not any(name.lower() == "host" for name, _ in headers):
         headers.insert(0, ("Host", parts.netloc.rpartition("@")[2]))
     if request.body and not any(name.lower() == "content-length" for name, _ in headers):
@@ -63,7 +63,7 @@ def request_target_and_headers(request: Request) -> tuple[str, list[tuple[str, s
 
 def response_headers(response: Response) -> list[tuple[str, str]]:
     headers = []
-    for name, value in _header_list(response.headers):
+    for name, value in header_pairs(response.headers):
         if name.lower() == "transfer-encoding":
             name = TRANSFER_ENCODING_KEPT_AS
         headers.append((name, value))

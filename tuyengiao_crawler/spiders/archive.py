@@ -23,7 +23,7 @@ from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
 from tuyengiao_crawler.items import ArticleItem
 from tuyengiao_crawler.middlewares.redirect import RedirectLoop
-from tuyengiao_crawler.middlewares.warc import FETCH_ID_KEY
+from tuyengiao_crawler.middlewares.warc import FETCH_ID_KEY, header_pairs
 from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
 
 SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
@@ -36,14 +36,6 @@ def _canonical(url: str) -> str | None:
         return canonicalize_url(url)
     except ValueError:
         return None
-
-
-def _headers(response: Response) -> list[tuple[str, str]]:
-    return [
-        (name.decode("latin-1"), value.decode("latin-1"))
-        for name, values in response.headers.items()
-        for value in values
-    ]
 
 
 class ArchiveSpider(scrapy.Spider):
@@ -181,7 +173,7 @@ class ArchiveSpider(scrapy.Spider):
             response, (XmlResponse, JsonResponse)
         ):
             return None
-        page = read_page(response.url, response.body, _headers(response), self.profile)
+        page = read_page(response.url, response.body, header_pairs(response.headers), self.profile)
         if page.failure:
             self._failed(response.request, page.failure, response.meta.get(FETCH_ID_KEY))
             return None
