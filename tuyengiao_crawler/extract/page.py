@@ -154,9 +154,10 @@ def read_page(
     found = _header_map(headers)
     content_type = found.get("content-type")
     validators = {"etag": found.get("etag"), "last_modified": found.get("last-modified")}
-    if content_type and any(kind in content_type.lower() for kind in _NOT_PAGE_TYPES):
-        if "html" not in content_type.lower():  # application/xhtml+xml is a page
-            return Page(url, "other", profile, **validators)
+    media = (content_type or "").lower()
+    # application/xhtml+xml is a page; application/rss+xml is not.
+    if "html" not in media and any(kind in media for kind in _NOT_PAGE_TYPES):
+        return Page(url, "other", profile, **validators)
     failure = "empty body" if not body.strip() else not_html(body)
     if failure:
         return Page(url, "other", profile, failure=failure, **validators)
