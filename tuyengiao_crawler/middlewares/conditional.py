@@ -9,6 +9,7 @@ from scrapy.http import Response
 
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.extensions.run import ArchiveRun
+from tuyengiao_crawler.extract.urls import canonicalize_url
 
 GONE_STATUSES = (404, 410)
 
@@ -39,9 +40,11 @@ class ConditionalRequestMiddleware:
         return ArchiveRun.of(self.crawler).archive
 
     def process_request(self, request: Request) -> None:
-        if not ArchiveRun.plan_of(self.crawler).is_archived(request.url):
+        # Requests carry the URL as linked; the archive knows articles by canonical URL.
+        url = canonicalize_url(request.url)
+        if not ArchiveRun.plan_of(self.crawler).is_archived(url):
             return
-        validators = self.archive.validators(request.url)
+        validators = self.archive.validators(url)
         if not validators:
             return
         etag, last_modified = validators
@@ -55,12 +58,14 @@ class ConditionalRequestMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         conditional = b"If-None-Match" in request.headers or b"If-Modified-Since" in request.headers
         if response.status == 304 and conditional:
-            self.archive.touch_article(request.url, fetch_id=request.meta.get("tuyengiao_fetch_id"))
+            self.archive.touch_article(
+                canonicalize_url(request.url), fetch_id=request.meta.get("tuyengiao_fetch_id")
+            )
             self.stats.inc_value("tuyengiao/articles_unchanged")
             self.stats.inc_value("tuyengiao/not_modified")
             raise NotModified(f"not modified: {request.url}")
         if response.status in GONE_STATUSES and self.archive.mark_gone(
-            request.url, response.status
+            canonicalize_url(request.url), response.status
         ):
             request.meta["tuyengiao_gone"] = True
             self.stats.inc_value("tuyengiao/articles_gone")

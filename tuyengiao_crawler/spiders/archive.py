@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -30,10 +30,13 @@ SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
 _SKIPPED_SUFFIXES = tuple(sorted(SKIPPED_EXTENSIONS))  # one str.endswith call
 
 
-def _canonical(url: str) -> str | None:
-    """The canonical URL, or None for a link no URL parser can read ("http://host:99999/")."""
+def _keyed(url: str) -> tuple[str, str] | None:
+    """(the URL to request, its identity key): the link as the site wrote it, without its
+    fragment, and its canonical form, which only de-duplicates; None for a link no URL
+    parser can read ("http://host:99999/")."""
     try:
-        return canonicalize_url(url)
+        linked = urldefrag(url.strip()).url
+        return linked, canonicalize_url(linked)
     except ValueError:
         return None
 
@@ -90,7 +93,9 @@ class ArchiveSpider(scrapy.Spider):
             urls = list(self.profile.start_urls)
         if not urls:
             raise ValueError("no start URL: give start_url or a profile with start_urls")
-        self.start_urls = [canonicalize_url(url) for url in urls]
+        # Fetched as given; the canonical forms name the crawl (`crawl_runs.start_urls`).
+        self._start_links = [keyed for url in urls if (keyed := _keyed(url))]
+        self.start_urls = [key for _, key in self._start_links]
         if self.profile is None:
             self.profile = profile_for_host(urlsplit(self.start_urls[0]).hostname or "")
         extra = settings.getlist("TUYENGIAO_EXTRA_DOMAINS")
@@ -121,21 +126,23 @@ class ArchiveSpider(scrapy.Spider):
         return self.profile.name if self.profile else "generic"
 
     async def start(self) -> AsyncIterator[Request]:
-        for url in self.start_urls:
-            self.requested.add(url)
-            yield self._request(url)
+        for linked, key in self._start_links:
+            if key not in self.requested:
+                self.requested.add(key)
+                yield self._request(linked)
 
     def _request(self, url: str, **meta: Any) -> Request:
         return Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
-    def _first_time(self, url: str, response: Response) -> bool:
-        """True the first time a URL is about to be requested from a page (and remember
-        it). A link past DEPTH_LIMIT is not remembered: Scrapy drops that request, and
-        the same URL may still be reached by a shorter path."""
-        if url in self.requested:
+    def _first_time(self, key: str, response: Response) -> bool:
+        """True the first time a URL (by its canonical key) is about to be requested from a
+        page (and remember it): the first form linked is the one fetched. A link past
+        DEPTH_LIMIT is not remembered: Scrapy drops that request, and the same URL may
+        still be reached by a shorter path."""
+        if key in self.requested:
             return False
         if not self.depth_limit or response.meta.get("depth", 0) < self.depth_limit:
-            self.requested.add(url)
+            self.requested.add(key)
         return True
 
     def parse(self, response: Response) -> Iterator[Any]:
@@ -203,9 +210,9 @@ class ArchiveSpider(scrapy.Spider):
         if not self.fetch_assets:
             return
         for asset in (*item.images, *item.attachments):
-            url = _canonical(asset.get("url") or "")
-            if url and url in self.scope and self._first_time(url, response):
-                yield Request(url, callback=self._asset_fetched, errback=self.on_error,
+            keyed = _keyed(asset.get("url") or "")
+            if keyed and keyed[1] in self.scope and self._first_time(keyed[1], response):
+                yield Request(keyed[0], callback=self._asset_fetched, errback=self.on_error,
                               meta={"tuyengiao_asset": True})  # fmt: skip
 
     def _asset_fetched(self, response: Response) -> None:
@@ -215,22 +222,26 @@ class ArchiveSpider(scrapy.Spider):
         self, response: TextResponse, page: Page, root: str | None = None
     ) -> Iterator[Request]:
         listing = page.listing
-        pager = {u for u in map(_canonical, listing.pager) if u}
-        series = listing_key(response.url) if root else None
+        pager: dict[str, str] = {}  # key -> the first form the pager links
+        for keyed in filter(None, map(_keyed, listing.pager)):
+            pager.setdefault(keyed[1], keyed[0])
+        series = listing_key(page.canonical_url) if root else None
         for href in page.hrefs:
-            url = self._followable(page, href)
-            if url and url not in pager and self._first_time(url, response):
-                if series and listing_key(url) == series:
-                    yield self._request(url, listing_root=root)
-                else:
-                    yield self._request(url)
+            keyed = self._followable(page, href)
+            if not keyed or keyed[1] in pager or not self._first_time(keyed[1], response):
+                continue
+            linked, key = keyed
+            if series and listing_key(key) == series:
+                yield self._request(linked, listing_root=root)
+            else:
+                yield self._request(linked)
         yield from self._paginate(response, listing, pager, root)
 
     def _paginate(
         self,
         response: TextResponse,
         listing: ListingLinks,
-        pager: set[str],
+        pager: dict[str, str],
         root: str | None = None,
     ) -> Iterator[Request]:
         """A full crawl walks every page; an incremental one walks page by page and stops
@@ -238,34 +249,36 @@ class ArchiveSpider(scrapy.Spider):
         listing carry the series' first page (`listing_root`) so the series can be capped."""
         series = {"listing_root": root} if root else {}
         if self.plan.mode == "full":
-            for url in sorted(pager):
-                if url in self.scope and self._first_time(url, response):
-                    yield self._request(url, **series)
+            for key in sorted(pager):
+                if key in self.scope and self._first_time(key, response):
+                    yield self._request(pager[key], **series)
             return
         stale = response.meta.get("stale_pages", 0)
-        articles = [u for u in map(_canonical, listing.articles) if u]
+        articles = [k[1] for k in map(_keyed, listing.articles) if k]
         known = self.plan.known
         stale = stale + 1 if articles and all(u in known for u in articles) else 0
         if stale >= self.stale_limit:
             self.crawler.stats.inc_value("tuyengiao/pagination_stopped")
             return
-        if listing.next_page:
-            url = _canonical(listing.next_page)
-            if url and url in self.scope and self._first_time(url, response):
-                yield self._request(url, stale_pages=stale, **series)
+        keyed = _keyed(listing.next_page) if listing.next_page else None
+        if keyed and keyed[1] in self.scope and self._first_time(keyed[1], response):
+            yield self._request(keyed[0], stale_pages=stale, **series)
 
-    def _followable(self, page: Page, href: str) -> str | None:
+    def _followable(self, page: Page, href: str) -> tuple[str, str] | None:
+        """(URL to request, key) of a link worth following: in scope, no file to skip."""
         href = href.strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             return None
         try:
-            url = canonicalize_url(urljoin(page.base_url, href))
-        except ValueError:
+            keyed = _keyed(urljoin(page.base_url, href))
+        except ValueError:  # urljoin of "http://[::1"
             return None
-        path = urlsplit(url).path.lower()
-        if path.endswith(_SKIPPED_SUFFIXES) or url not in self.scope:
+        if keyed is None:
             return None
-        return url
+        key = keyed[1]
+        if urlsplit(key).path.lower().endswith(_SKIPPED_SUFFIXES) or key not in self.scope:
+            return None
+        return keyed
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request
