@@ -31,6 +31,26 @@ def test_canonicalize_url(url, expected):
     assert canonicalize_url(url) == expected
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # Parameters sites route on stay in the identity key (issue 12).
+        (
+            "http://example.vn/tim-kiem?q=x&from=2020-01-01",
+            "http://example.vn/tim-kiem?from=2020-01-01&q=x",
+        ),
+        ("http://example.vn/tin?id=7&ref=home", "http://example.vn/tin?id=7&ref=home"),
+        ("http://example.vn/bai?share=1&id=7", "http://example.vn/bai?id=7&share=1"),
+        (
+            "http://example.vn/index.php?option=com_content&view=article&id=123&Itemid=5",
+            "http://example.vn/?Itemid=5&id=123&option=com_content&view=article",
+        ),
+    ],
+)
+def test_routing_parameters_stay_in_the_key(url, expected):
+    assert canonicalize_url(url) == expected
+
+
 def test_canonicalize_is_idempotent():
     url = "http://Example.vn/a//index.html?b=2&a=1&utm_campaign=x#top"
     once = canonicalize_url(url)

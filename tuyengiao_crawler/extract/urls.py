@@ -11,7 +11,9 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 
 import tldextract
 
-# Query parameters that never change what a page shows: trackers and session ids.
+# Query parameters that never change what a page shows: click and campaign trackers and
+# session ids, dropped from the identity key only (requests keep them). Words a site may
+# route on ("from", "ref", "share", "page", "id"...) are never in this list.
 TRACKING_PARAMS = frozenset(
     {
         "fbclid",
@@ -32,10 +34,6 @@ TRACKING_PARAMS = frozenset(
         "aspsessionid",
         "cfid",
         "cftoken",
-        "ref",
-        "refid",
-        "share",
-        "from",
     }
 )
 TRACKING_PREFIXES = ("utm_",)
