@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from tuyengiao_crawler.normalize.article import FetchContext, RawArticle
+from tuyengiao_crawler.normalize.article import FetchContext, RawArticle, join_fetch
 
 
 @dataclass(kw_only=True)
@@ -15,7 +15,4 @@ class ArticleItem(FetchContext, RawArticle):
 
     @classmethod
     def of(cls, raw: RawArticle, context: FetchContext) -> ArticleItem:
-        return cls(
-            **{f.name: getattr(raw, f.name) for f in fields(RawArticle)},
-            **{f.name: getattr(context, f.name) for f in fields(FetchContext)},
-        )
+        return join_fetch(cls, raw, context)

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from .bylines import parse_byline
 from .dates import normalize_date
@@ -72,6 +72,16 @@ class FetchContext:
 
 _CONTEXT_FIELDS = tuple(f.name for f in fields(FetchContext))
 _RAW_FIELDS = tuple(f.name for f in fields(RawArticle))
+Joined = TypeVar("Joined", bound=FetchContext)
+
+
+def join_fetch(cls: type[Joined], raw: RawArticle, context: FetchContext) -> Joined:
+    """A `cls` (a dataclass of both, such as the spider's item or `ArticleRecord`) holding
+    the raw fields and the fetch context; the lists are shared, not copied."""
+    return cls(
+        **{name: getattr(raw, name) for name in _RAW_FIELDS},
+        **{name: getattr(context, name) for name in _CONTEXT_FIELDS},
+    )
 
 
 @dataclass(kw_only=True)
@@ -145,10 +155,7 @@ def normalize_article(
     "articles_text_repaired", "articles_text_suspect".
     """
     count = count or _no_count
-    record = ArticleRecord(
-        **{name: getattr(raw, name) for name in _RAW_FIELDS},
-        **{name: getattr(context, name) for name in _CONTEXT_FIELDS},
-    )
+    record = join_fetch(ArticleRecord, raw, context)
     _repair(record, count)
     for name in TEXT_FIELDS:
         value = getattr(record, name)

@@ -145,6 +145,10 @@ class ArchiveSpider(scrapy.Spider):
             self.requested.add(key)
         return True
 
+    def _new_in_scope(self, key: str, response: Response) -> bool:
+        """A URL (by key) in the crawl's scope, asked for now for the first time."""
+        return key in self.scope and self._first_time(key, response)
+
     def parse(self, response: Response) -> Iterator[Any]:
         page = self._read(response)
         if page is None:
@@ -211,7 +215,7 @@ class ArchiveSpider(scrapy.Spider):
             return
         for asset in (*item.images, *item.attachments):
             keyed = _keyed(asset.get("url") or "")
-            if keyed and keyed[1] in self.scope and self._first_time(keyed[1], response):
+            if keyed and self._new_in_scope(keyed[1], response):
                 yield Request(keyed[0], callback=self._asset_fetched, errback=self.on_error,
                               meta={"tuyengiao_asset": True})  # fmt: skip
 
@@ -250,7 +254,7 @@ class ArchiveSpider(scrapy.Spider):
         series = {"listing_root": root} if root else {}
         if self.plan.mode == "full":
             for key in sorted(pager):
-                if key in self.scope and self._first_time(key, response):
+                if self._new_in_scope(key, response):
                     yield self._request(pager[key], **series)
             return
         stale = response.meta.get("stale_pages", 0)
@@ -261,7 +265,7 @@ class ArchiveSpider(scrapy.Spider):
             self.crawler.stats.inc_value("tuyengiao/pagination_stopped")
             return
         keyed = _keyed(listing.next_page) if listing.next_page else None
-        if keyed and keyed[1] in self.scope and self._first_time(keyed[1], response):
+        if keyed and self._new_in_scope(keyed[1], response):
             yield self._request(keyed[0], stale_pages=stale, **series)
 
     def _followable(self, page: Page, href: str) -> tuple[str, str] | None:
