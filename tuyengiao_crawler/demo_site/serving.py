@@ -91,13 +91,15 @@ class QuietHandler(BaseHTTPRequestHandler):
 
 @dataclass(frozen=True)
 class Request:
-    """What `Pages` need of a request: ``path`` is %-decoded, ``raw_path`` as sent."""
+    """What `Pages` need of a request: ``path`` is %-decoded, ``raw_path`` as sent;
+    ``body`` is a POST's body (a postback's form fields), empty otherwise."""
 
     method: str
     raw_path: str
     path: str
     query: str
     base_url: str
+    body: bytes = b""
 
 
 @dataclass
@@ -142,7 +144,7 @@ class SiteHTTPServer(LocalServer):
 
 
 class SiteHandler(QuietHandler):
-    """GET and HEAD answered from ``server.site``."""
+    """GET, HEAD and POST (form postbacks) answered from ``server.site``."""
 
     server: SiteHTTPServer
 
@@ -152,12 +154,19 @@ class SiteHandler(QuietHandler):
     def do_GET(self) -> None:
         self._serve(head=False)
 
+    def do_POST(self) -> None:
+        self._serve(head=False)
+
     def _serve(self, head: bool) -> None:
         server = self.server
         server.record(self.command, self.path)
         parts = urlsplit(self.path)
         raw_path = parts.path or "/"
-        request = Request(self.command, raw_path, unquote(raw_path), parts.query, server.base_url)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length > 0 else b""
+        request = Request(
+            self.command, raw_path, unquote(raw_path), parts.query, server.base_url, body
+        )
         response = server.site.lookup(request) or server.site.not_found()
         headers = dict(response.headers)
         if server.validators and response.status == HTTPStatus.OK:
