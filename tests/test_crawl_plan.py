@@ -56,6 +56,25 @@ def test_after_a_finished_run_the_plan_is_incremental_and_knows_the_archive(db):
     run.spider_closed(None, "finished")
 
 
+def test_an_incremental_plan_asks_for_what_a_sitemap_says_changed_since_the_last_run(db):
+    """A sitemap's or feed's date for an archived article: newer than the day the last
+    finished run started means ask again (conditionally); older or none, skip."""
+    _, run = run_of(db)
+    plan = run.plan_crawl(START, "generic", Scope(START, []))
+    (started,) = run.archive.conn.execute("SELECT started_at FROM crawl_runs").fetchone()
+    assert plan.since == started
+    day = started[:10]
+    assert plan.changed_since(day)
+    assert plan.changed_since(f"{day}T23:59:00+07:00")
+    assert plan.changed_since("Tue, 01 Dec 2099 02:00:00 GMT")
+    assert not plan.changed_since("2019-01-01")
+    assert not plan.changed_since("Sat, 14 Mar 2020 09:40:00 +0700")
+    assert not plan.changed_since(None) and not plan.changed_since("không rõ")
+    # A full crawl has no baseline: nothing is skipped, so nothing "changed" is needed.
+    assert run.plan_crawl(START, "generic", full=True).since is None
+    run.spider_closed(None, "finished")
+
+
 def test_full_when_asked_or_for_start_urls_never_crawled_to_the_end(db):
     _, run = run_of(db)
     assert run.plan_crawl(START, "generic", full=True).mode == "full"

@@ -179,7 +179,7 @@ def test_schema_6_rekeys_authors_with_the_african_d(tmp_path):
     conn.close()
     with Archive(path) as archive:
         db = archive.conn
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert db.execute("SELECT id, name, key FROM authors ORDER BY id").fetchall() == [
             (1, "Báo Đảng", "báo đảng"),
             (3, "ɖoàn ɖức", "đoàn đức"),
@@ -368,3 +368,65 @@ def test_background_checkpoints_keep_the_log_short(tmp_path):
     check = sqlite3.connect(path)
     assert check.execute("SELECT count(*) FROM articles").fetchone()[0] == 200
     check.close()
+
+
+SHAREPOINT = "http://127.0.0.1:1/Lists/TinTuc/DispForm.aspx?ID=17&Source="
+
+
+def test_links_that_differ_only_in_a_query_parameter_to_the_same_content_are_one_article(
+    archive,
+):
+    """SharePoint links an item with the page that linked it (`Source=`) and declares no
+    canonical URL: the same content under the same path is one article, not one a link."""
+    first = article(url=SHAREPOINT + "%2FPages%2Fdefault.aspx", found_via="link")
+    assert archive.save_article(first) == "new"
+    again = article(
+        url=SHAREPOINT + "%2FLists%2FTinTuc%2FAllItems.aspx",
+        fetched_url=SHAREPOINT + "/Lists/TinTuc/AllItems.aspx",
+        found_via="pager",
+    )
+    assert archive.save_article(again) == "unchanged"
+    rows = archive.conn.execute("SELECT url, fetched_url, found_via FROM articles").fetchall()
+    # Kept under the first URL; the fetched URL is the latest; how it was found, the first.
+    assert rows == [
+        (SHAREPOINT + "%2FPages%2Fdefault.aspx", SHAREPOINT + "/Lists/TinTuc/AllItems.aspx", "link")
+    ]
+    # Another item (another ID: other content) and the same content on another path are not.
+    other = article(url="http://127.0.0.1:1/Lists/TinTuc/DispForm.aspx?ID=18", title="Khác")
+    assert archive.save_article(other) == "new"
+    moved = article(url="http://127.0.0.1:1/Lists/TinBai/DispForm.aspx?ID=17")
+    assert archive.save_article(moved) == "new"
+    assert count(archive, "articles") == 3
+
+
+def test_an_edit_keeps_how_the_article_was_first_found(archive):
+    archive.save_article(article(found_via="sitemap", fetched_url="http://127.0.0.1:1/a?x=1"))
+    edited = article(title="Đã sửa", found_via="link", fetched_url="http://127.0.0.1:1/a?x=2")
+    assert archive.save_article(edited) == "updated"
+    assert archive.conn.execute(
+        "SELECT title, fetched_url, found_via FROM articles"
+    ).fetchall() == [("Đã sửa", "http://127.0.0.1:1/a?x=2", "sitemap")]
+
+
+def test_schema_7_keeps_the_fetched_url_beside_the_canonical_one(tmp_path):
+    # before schema 7 the URL as fetched was only in `fetches`: it is copied onto the
+    # article; how the article was found is not known for old rows (NULL).
+    path = tmp_path / "v6.sqlite"
+    conn = sqlite3.connect(path)
+    for version, script in enumerate(MIGRATIONS[:6], 1):
+        for statement in statements(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO fetches (id, url, fetched_at) VALUES (9, 'http://127.0.0.1:1/a?b=2&a=1', 't')"
+    )
+    conn.execute(
+        "INSERT INTO articles (url, site, first_seen_at, last_seen_at, fetch_id)"
+        " VALUES ('http://127.0.0.1:1/a?a=1&b=2', '127.0.0.1', 't', 't', 9)"
+    )
+    conn.commit()
+    conn.close()
+    with Archive(path) as upgraded:
+        assert upgraded.conn.execute("SELECT fetched_url, found_via FROM articles").fetchall() == [
+            ("http://127.0.0.1:1/a?b=2&a=1", None)
+        ]

@@ -289,6 +289,16 @@ DROP TABLE author_merge;
 DROP TABLE author_rekey;
 """
 
+# Fetched as linked (issue 12): the article row keeps the URL its current version was
+# fetched from beside its canonical key, and how the crawl first reached it; the content
+# fingerprint is indexed to find one article under links that differ only in their query.
+V7_HOW_FOUND = """
+ALTER TABLE articles ADD COLUMN fetched_url TEXT;
+ALTER TABLE articles ADD COLUMN found_via TEXT;
+UPDATE articles SET fetched_url = (SELECT f.url FROM fetches f WHERE f.id = articles.fetch_id);
+CREATE INDEX idx_articles_content ON articles(content_sha256);
+"""
+
 MIGRATIONS: list[str] = [
     V1_INITIAL,
     V2_ARCHIVAL,
@@ -296,6 +306,7 @@ MIGRATIONS: list[str] = [
     V4_QUALITY,
     V5_SEARCH_ORDER,
     V6_AUTHOR_KEYS,
+    V7_HOW_FOUND,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

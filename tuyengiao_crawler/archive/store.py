@@ -41,7 +41,11 @@ ARTICLE_COLUMNS = (
     "etag",
     "last_modified",
     "quality",
+    "fetched_url",
+    "found_via",
 )
+# How an article was first reached stays as it was when a later fetch reaches it again.
+FIRST_ONLY_COLUMNS = ("found_via",)
 # What an old version keeps when an edit replaces it.
 VERSION_COLUMNS = (
     "content_sha256",
@@ -157,7 +161,7 @@ class Archive:
         with self.db.atomic():
             row = self.conn.execute(
                 "SELECT id, content_sha256 FROM articles WHERE url = ?", (record["url"],)
-            ).fetchone()
+            ).fetchone() or self._same_content(record)
             if row is None:
                 record["first_seen_at"] = record["version_seen_at"] = seen_at
                 article_id = self._insert_rows("articles", [record])
@@ -171,6 +175,7 @@ class Archive:
                         for key in (
                             "last_seen_at",
                             "fetch_id",
+                            "fetched_url",
                             "etag",
                             "last_modified",
                             "gone_at",
@@ -182,6 +187,8 @@ class Archive:
                 article_id, status = row[0], "updated"
                 self._keep_version(article_id, seen_at, run_id)
                 record["version_seen_at"] = seen_at
+                for key in FIRST_ONLY_COLUMNS:
+                    del record[key]
                 self._update_article(article_id, record)
             fresh = status == "new"  # nothing of its own to replace yet
             if status != "unchanged":
@@ -189,6 +196,23 @@ class Archive:
             self._replace_related(article_id, item.get("related") or [], fresh)
             index_article(self.conn, article_id)
         return status
+
+    def _same_content(self, record: dict[str, Any]) -> tuple[int, str] | None:
+        """The archived article this new URL is another link to: the same content under
+        the same path with another query (SharePoint's `Source=`, a `redirect=` or
+        back-link parameter the page does not declare a canonical URL for). `record`
+        takes the archived article's URL."""
+        url = record["url"]
+        path = url.split("?", 1)[0]
+        found = self.conn.execute(
+            "SELECT id, content_sha256, url FROM articles WHERE content_sha256 = ?"
+            " AND (url = ? OR substr(url, 1, ?) = ?) ORDER BY id LIMIT 1",
+            (record["content_sha256"], path, len(path) + 1, path + "?"),
+        ).fetchone()
+        if found is None:
+            return None
+        record["url"] = found[2]
+        return found[0], found[1]
 
     # Plain SQL for the per-article writes: sqlite-utils' table helpers look the table up
     # in sqlite_master and open a savepoint on every call (a third of save_article's time
@@ -253,15 +277,16 @@ class Archive:
     def article_urls(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT url FROM articles")}
 
-    def has_completed_run(self, start_urls: Iterable[str]) -> bool:
-        """Whether a crawl from these start URLs once ran to its end: only then can a
-        later run trust the archive as a baseline and skip what it already holds."""
+    def last_completed_run(self, start_urls: Iterable[str]) -> str | None:
+        """When the latest crawl from these start URLs that ran to its end started (UTC,
+        ISO 8601), or None: only after such a run can a later one trust the archive as a
+        baseline and skip what it already holds."""
         row = self.conn.execute(
-            "SELECT 1 FROM crawl_runs WHERE start_urls = ? AND finish_reason = 'finished'"
-            " AND status IN ('ok', 'partial') LIMIT 1",
+            "SELECT max(started_at) FROM crawl_runs WHERE start_urls = ?"
+            " AND finish_reason = 'finished' AND status IN ('ok', 'partial')",
             (json.dumps(list(start_urls)),),
         ).fetchone()
-        return row is not None
+        return row[0]
 
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
         """(etag, last_modified) of an archived article, or None if it is not archived."""

@@ -15,6 +15,7 @@ from scrapy.http import Request
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.fetches import record_fetch, set_fetch_error
 from tuyengiao_crawler.archive.lock import ArchiveLock
+from tuyengiao_crawler.normalize.dates import normalize_date
 
 
 def run_status(reason: str, stats: dict) -> str:
@@ -45,10 +46,19 @@ class CrawlPlan:
     # "full", or "incremental" once a crawl of these start URLs has finished.
     mode: str = "full"
     known: frozenset[str] | set[str] = frozenset()
+    # When the baseline run (the last one that finished) started, for an incremental run.
+    since: str | None = None
 
     def is_archived(self, url: str) -> bool:
         """Whether an incremental run already holds this article (ask only if changed)."""
         return self.mode == "incremental" and url in self.known
+
+    def changed_since(self, modified: str | None) -> bool:
+        """Whether a feed's or sitemap's date for an entry is on or after the day the
+        baseline run started (by day: a sitemap's lastmod is often a date alone, and an
+        entry asked for once too often costs one conditional request); False without."""
+        when = normalize_date(modified) if modified and self.since else None
+        return bool(when) and when[:10] >= self.since[:10]
 
 
 class ArchiveRun:
@@ -113,13 +123,15 @@ class ArchiveRun:
         """The crawl's plan: incremental (archived articles known) only once a crawl of
         these start URLs has finished, so an interrupted first crawl is never mistaken
         for a baseline; full when asked or when there is none."""
-        full = full or not self.archive.has_completed_run(start_urls)
+        since = self.archive.last_completed_run(start_urls)
+        full = full or since is None
         self.plan = CrawlPlan(
             list(start_urls),
             profile,
             scope,
             mode="full" if full else "incremental",
             known=frozenset() if full else frozenset(self.archive.article_urls()),
+            since=None if full else since,
         )
         return self.plan
 

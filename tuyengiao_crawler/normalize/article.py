@@ -65,6 +65,9 @@ class FetchContext:
     fetch_id: int | None = None
     etag: str | None = None
     last_modified: str | None = None
+    # How the crawl reached the page: "start", "link", "pager", "postback", "feed" or
+    # "sitemap" (`articles.found_via`); None when re-read from a WARC record.
+    found_via: str | None = None
     # Broken text: "repaired:<how>" (cp1258, utf-8, tcvn3, vni, utf8-double) or
     # "suspect:<what>"; extraction may leave a "font:<encoding>" hint for normalisation.
     quality: str | None = None
