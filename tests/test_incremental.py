@@ -126,8 +126,11 @@ def test_new_article_is_found_and_deleted_one_marked_gone(site_copy, tmp_path):
     new_path = "/btg/tin-hoat-dong/bai-moi-2001.html"
     with DemoSite(port=0, root=site_copy) as site:
         crawl(site, db)
-        html = source.read_text("utf-8").replace(
-            NEWEST["title"], "Bài mới đăng sau lần thu thập đầu"
+        # A new article names itself (rel=canonical), not the article it was copied from.
+        html = (
+            source.read_text("utf-8")
+            .replace(NEWEST["title"], "Bài mới đăng sau lần thu thập đầu")
+            .replace(NEWEST["path"], new_path)
         )
         (site_copy / new_path.lstrip("/")).write_text(html, "utf-8")
         listing.write_text(

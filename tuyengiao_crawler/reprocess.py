@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +190,8 @@ def _one(
         if page.kind != "article" or page.article is None:
             result.not_article += 1
             return
-        context = page.fetch_context(last_seen, status or 200, fetch_id)
+        # The archive's key stays the article's identity, whatever the page declares now.
+        context = replace(page.fetch_context(last_seen, status or 200, fetch_id), url=url)
         missing = missing_fields(page.article, context)
         if missing:
             result.dropped += 1

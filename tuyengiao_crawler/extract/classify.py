@@ -42,6 +42,27 @@ _NOT_PAGES = re.compile(
 )
 # Site chrome whose links are navigation, not articles.
 _CHROME = re.compile(r"menu|(?<!pagi)nav|footer|breadcrumb|duong-?dan|chan-?trang", re.IGNORECASE)
+# Other renderings of a page: print views, dialog and "send to a friend" forms. They are
+# never archived as articles (the article is the page they render) nor followed.
+_PRINT_QUERY = re.compile(
+    r"(?:^|&)(?:(?:print|printable|inbai|in)=(?:1|true|yes|y)|tmpl=component|isdlg=1"
+    r"|(?:view|layout|format|mode|act|type|action|do)=(?:print|in|inbai|printview))(?:&|$)"
+    r"|(?:^|&)option=com_mailto(?:&|$)",
+    re.IGNORECASE,
+)
+_PRINT_PATH = re.compile(
+    r"/(?:print|printer|in-?bai(?:-?viet)?|ban-?in|printpreview|print-?view)(?:/|\.\w+$|$)"
+    r"|[-_/]print\.(?:html?|aspx?|php)$",
+    re.IGNORECASE,
+)
+
+
+def is_print_view(url: str) -> bool:
+    """Whether a URL names a print, dialog or mail-to-friend rendering of a page."""
+    parts = urlsplit(url)
+    return bool(_PRINT_QUERY.search(parts.query) or _PRINT_PATH.search(parts.path))
+
+
 INDEX_FILES = frozenset({"index.html", "index.htm", "index.php", "default.aspx", "default.asp"})
 _SKIP = ("javascript:", "mailto:", "tel:", "data:", "#")
 
@@ -78,7 +99,7 @@ def _ancestor_names(a: etree._Element) -> list[str]:
     return [f"{el.get('class', '')} {el.get('id', '')}" for el in a.iterancestors()]
 
 
-def _in_pager(a: etree._Element) -> bool:
+def in_pager(a: etree._Element) -> bool:
     for el in a.iterancestors():
         if _PAGER_CONTAINER.search(f"{el.get('class', '')} {el.get('id', '')}"):
             # A real pager is small; a page-wide wrapper named "pages" is not.
@@ -90,7 +111,7 @@ def _is_pager_link(a: etree._Element, target: str) -> bool:
     text = one_line(a.text_content()).casefold()
     parts = urlsplit(target)
     return bool(
-        _in_pager(a)
+        in_pager(a)
         or "next" in (a.get("rel") or "").lower().split()
         or "prev" in (a.get("rel") or "").lower().split()
         or text in PAGER_WORDS
@@ -219,7 +240,7 @@ def _looks_like_article(root: etree._Element, metas: dict[str, str]) -> bool:
 def page_kind(sel: Selector, url: str) -> str:
     """ "article", "listing" or "other", from meta tags first and page shape second."""
     root = sel.root
-    if not isinstance(root, etree._Element):
+    if not isinstance(root, etree._Element) or is_print_view(url):
         return "other"
     try:
         metas = meta_tags(root)

@@ -52,3 +52,11 @@ def json_ld_article(root: etree._Element) -> dict | None:
         if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
             return obj
     return None
+
+
+def declared_url(root: etree._Element) -> str | None:
+    """The URL a page names as its own: <link rel="canonical">, else og:url (as written)."""
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href").strip() or None
+    return meta_tags(root).get("og:url") or None

@@ -27,8 +27,12 @@ from tuyengiao_crawler.extract.charset import (
     repair_page,
 )
 from tuyengiao_crawler.extract.classify import page_kind
+from tuyengiao_crawler.extract.feeds import feed_links
 from tuyengiao_crawler.extract.generic import extract_generic
+from tuyengiao_crawler.extract.html import absolute
 from tuyengiao_crawler.extract.listing import ListingLinks, listing_links
+from tuyengiao_crawler.extract.metadata import declared_url
+from tuyengiao_crawler.extract.postback import Postback, postback_pager
 from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
 from tuyengiao_crawler.extract.urls import canonicalize_url, site_root
 from tuyengiao_crawler.normalize.article import FetchContext, RawArticle
@@ -102,7 +106,18 @@ class Page:
 
     @cached_property
     def canonical_url(self) -> str:
-        return canonicalize_url(self.url)
+        """The page's identity key: for an article, the canonical form of the URL it
+        declares as its own (rel=canonical, og:url) when that names a page of the same
+        host other than the site's root (sites that give every page the home page's
+        canonical exist); otherwise the canonical form of the URL fetched."""
+        own = canonicalize_url(self.url)
+        if self.kind != "article" or self.selector is None:
+            return own
+        declared = absolute(self.url, declared_url(self.selector.root))
+        if declared is None:
+            return own
+        key = canonicalize_url(declared)
+        return key if _another_page_of_the_host(key, own) else own
 
     @cached_property
     def base_url(self) -> str:
@@ -121,6 +136,16 @@ class Page:
         return anchors.xpath("@href" if follow else "//a/@href").getall()
 
     @cached_property
+    def feeds(self) -> list[str]:
+        """The RSS and Atom feeds the page declares (<link rel="alternate">)."""
+        return feed_links(self.selector, self.base_url) if self.selector is not None else []
+
+    @cached_property
+    def postbacks(self) -> list[Postback]:
+        """Its ASP.NET postback pager links (pages reachable only by posting the form)."""
+        return postback_pager(self.selector) if self.selector is not None else []
+
+    @cached_property
     def listing(self) -> ListingLinks:
         """Its articles, pager and next page, when the page is a listing."""
         if self.selector is None:
@@ -128,14 +153,20 @@ class Page:
         return listing_links(self.selector, self.url, self.profile)
 
     def fetch_context(
-        self, fetched_at: str, status: int = 200, fetch_id: int | None = None
+        self,
+        fetched_at: str,
+        status: int = 200,
+        fetch_id: int | None = None,
+        found_via: str | None = None,
     ) -> FetchContext:
         """Where the article was read from: its canonical URL, the URL as fetched, the
-        fetch (WARC record) and the validators a conditional request will send."""
+        fetch (WARC record), how the crawl reached it and the validators a conditional
+        request will send."""
         url = self.canonical_url
         return FetchContext(
             url=url,
             fetched_url=self.url,
+            found_via=found_via,
             site=site_root(urlsplit(url).hostname or ""),
             fetched_at=fetched_at,
             http_status=status,
@@ -144,6 +175,15 @@ class Page:
             last_modified=self.last_modified,
             quality=self.quality,
         )
+
+
+def _another_page_of_the_host(declared: str, own: str) -> bool:
+    """Both canonical keys: the declared one is on the same host (www. or not) and is
+    not the site's root (its index file is gone from the key)."""
+    declared_parts, own_parts = urlsplit(declared), urlsplit(own)
+    return declared_parts.netloc.removeprefix("www.") == own_parts.netloc.removeprefix("www.") and (
+        declared_parts.path not in ("", "/") or bool(declared_parts.query)
+    )
 
 
 def read_page(

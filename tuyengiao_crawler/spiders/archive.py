@@ -10,15 +10,19 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import JsonResponse, Request, Response, TextResponse, XmlResponse
+from scrapy.http import FormRequest, JsonResponse, Request, Response, TextResponse, XmlResponse
+from scrapy.http.request import NO_CALLBACK
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from tuyengiao_crawler.extensions.disk import is_disk_full, stop_for_full_disk
 from tuyengiao_crawler.extensions.run import ArchiveRun, CrawlPlan
+from tuyengiao_crawler.extract.classify import is_print_view
+from tuyengiao_crawler.extract.feeds import Feed, looks_like_feed, read_feed, robots_sitemaps
 from tuyengiao_crawler.extract.listing import ListingLinks
 from tuyengiao_crawler.extract.page import Page, read_page
+from tuyengiao_crawler.extract.postback import Postback
 from tuyengiao_crawler.extract.traps import listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
 from tuyengiao_crawler.items import ArticleItem
@@ -26,7 +30,9 @@ from tuyengiao_crawler.middlewares.redirect import RedirectLoop
 from tuyengiao_crawler.middlewares.warc import FETCH_ID_KEY, header_pairs
 from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
 
-SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
+# Files never followed as pages (images, media, office documents: articles' own are
+# fetched as assets). RSS feeds are read, not skipped.
+SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS) - {".rss"}
 _SKIPPED_SUFFIXES = tuple(sorted(SKIPPED_EXTENSIONS))  # one str.endswith call
 
 
@@ -42,12 +48,16 @@ def _keyed(url: str) -> tuple[str, str] | None:
 
 
 class ArchiveSpider(scrapy.Spider):
-    """Start pages -> sub-sites and categories -> listing pages -> articles (and related links).
+    """Start pages -> sub-sites and categories -> listing pages -> articles (and related
+    links); and the feeds and sitemaps the pages and robots.txt name -> articles.
 
     Arguments (or settings): `start_urls` (a list; from the command line `start_url`, one
     URL or several separated by spaces; TUYENGIAO_START_URLS) and `site` (a profile, its
     name or .toml path; TUYENGIAO_PROFILE). Without a matching profile the spider runs in
-    generic mode. Pages are read by `extract.read_page`; the spider only walks.
+    generic mode. Pages are read by `extract.read_page`, feeds and sitemaps by
+    `extract.read_feed`; the spider only walks. Every request says how it was found
+    (`meta["found_via"]`: start, link, pager, postback, feed, sitemap), and an article
+    keeps the way it was first reached (`articles.found_via`).
     """
 
     name = "archive"
@@ -72,6 +82,7 @@ class ArchiveSpider(scrapy.Spider):
         spider._configure(crawler.settings)
         # Connected before the extensions exist, so this runs before the run is recorded.
         crawler.signals.connect(spider._plan_crawl, signal=signals.spider_opened)
+        crawler.signals.connect(spider._read_robots, signal=signals.response_received)
         return spider
 
     def _plan_crawl(self) -> None:
@@ -115,6 +126,7 @@ class ArchiveSpider(scrapy.Spider):
         # dupefilter drops has still been built, passed through the spider middlewares
         # and fingerprinted (a tenth of the crawl's time, bench/README.md).
         self.requested: set[str] = set()
+        self.robots_read: set[str] = set()  # hosts whose robots.txt named its sitemaps
         self.depth_limit = settings.getint("DEPTH_LIMIT")
         contact = settings.get("TUYENGIAO_CONTACT")
         if contact:
@@ -129,10 +141,36 @@ class ArchiveSpider(scrapy.Spider):
         for linked, key in self._start_links:
             if key not in self.requested:
                 self.requested.add(key)
-                yield self._request(linked)
+                yield self._request(linked, "start")
+        if not self.settings.getbool("ROBOTSTXT_OBEY"):
+            # RobotsTxtMiddleware fetches robots.txt when it obeys it; its Sitemap: lines
+            # are wanted either way (read in `_read_robots`).
+            for root in dict.fromkeys(urljoin(key, "/robots.txt") for key in self.start_urls):
+                yield Request(root, callback=NO_CALLBACK, meta={"dont_obey_robotstxt": True})
 
-    def _request(self, url: str, **meta: Any) -> Request:
-        return Request(url, callback=self.parse, errback=self.on_error, meta=meta)
+    def _request(self, url: str, via: str, **meta: Any) -> Request:
+        return Request(
+            url, callback=self.parse, errback=self.on_error, meta={"found_via": via, **meta}
+        )
+
+    def _read_robots(self, response: Response, request: Request) -> None:
+        """Crawl the sitemaps a robots.txt in scope names (once per host)."""
+        parts = urlsplit(response.url)
+        if (
+            parts.path != "/robots.txt"
+            or response.status != 200
+            or parts.netloc in self.robots_read
+        ):
+            return
+        if response.url not in self.scope:
+            return
+        self.robots_read.add(parts.netloc)
+        text = response.body[:512_000].decode("utf-8", "replace")
+        for sitemap in robots_sitemaps(text, response.url):
+            keyed = _keyed(sitemap)
+            if keyed and keyed[1] in self.scope and keyed[1] not in self.requested:
+                self.requested.add(keyed[1])
+                self.crawler.engine.crawl(self._request(keyed[0], "sitemap"))
 
     def _first_time(self, key: str, response: Response) -> bool:
         """True the first time a URL (by its canonical key) is about to be requested from a
@@ -150,6 +188,10 @@ class ArchiveSpider(scrapy.Spider):
         return key in self.scope and self._first_time(key, response)
 
     def parse(self, response: Response) -> Iterator[Any]:
+        feed = read_feed(response.body, response.url)
+        if feed is not None:
+            yield from self._follow_feed(feed, response)
+            return
         page = self._read(response)
         if page is None:
             return
@@ -205,7 +247,10 @@ class ArchiveSpider(scrapy.Spider):
 
     def _article_item(self, page: Page, response: Response) -> ArticleItem:
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
-        context = page.fetch_context(fetched_at, response.status, response.meta.get(FETCH_ID_KEY))
+        meta = response.meta
+        context = page.fetch_context(
+            fetched_at, response.status, meta.get(FETCH_ID_KEY), meta.get("found_via")
+        )
         return ArticleItem.of(page.article, context)
 
     def _assets(self, item: ArticleItem, response: Response) -> Iterator[Request]:
@@ -236,17 +281,40 @@ class ArchiveSpider(scrapy.Spider):
                 continue
             linked, key = keyed
             if series and listing_key(key) == series:
-                yield self._request(linked, listing_root=root)
+                yield self._request(linked, "link", listing_root=root)
             else:
-                yield self._request(linked)
-        yield from self._paginate(response, listing, pager, root)
+                yield self._request(linked, "link")
+        for feed in page.feeds:
+            keyed = _keyed(feed)
+            if keyed and self._new_in_scope(keyed[1], response):
+                yield self._request(keyed[0], "feed")
+        stale = self._stale_pages(response, listing)
+        if stale is None:
+            return
+        yield from self._paginate(response, listing, pager, stale, root)
+        yield from self._post_back(response, page, stale, root)
+
+    def _stale_pages(self, response: Response, listing: ListingLinks) -> int | None:
+        """How many listing pages in a row, this one included, held only archived
+        articles (0 in a full crawl); None when an incremental run should stop paging."""
+        if self.plan.mode == "full":
+            return 0
+        stale = response.meta.get("stale_pages", 0)
+        articles = [k[1] for k in map(_keyed, listing.articles) if k]
+        known = self.plan.known
+        stale = stale + 1 if articles and all(u in known for u in articles) else 0
+        if stale >= self.stale_limit:
+            self.crawler.stats.inc_value("tuyengiao/pagination_stopped")
+            return None
+        return stale
 
     def _paginate(
         self,
         response: TextResponse,
         listing: ListingLinks,
         pager: dict[str, str],
-        root: str | None = None,
+        stale: int,
+        root: str | None,
     ) -> Iterator[Request]:
         """A full crawl walks every page; an incremental one walks page by page and stops
         after `stale_limit` pages in a row that hold only archived articles. Pages of a
@@ -255,18 +323,73 @@ class ArchiveSpider(scrapy.Spider):
         if self.plan.mode == "full":
             for key in sorted(pager):
                 if self._new_in_scope(key, response):
-                    yield self._request(pager[key], **series)
-            return
-        stale = response.meta.get("stale_pages", 0)
-        articles = [k[1] for k in map(_keyed, listing.articles) if k]
-        known = self.plan.known
-        stale = stale + 1 if articles and all(u in known for u in articles) else 0
-        if stale >= self.stale_limit:
-            self.crawler.stats.inc_value("tuyengiao/pagination_stopped")
+                    yield self._request(pager[key], "pager", **series)
             return
         keyed = _keyed(listing.next_page) if listing.next_page else None
         if keyed and self._new_in_scope(keyed[1], response):
-            yield self._request(keyed[0], stale_pages=stale, **series)
+            yield self._request(keyed[0], "pager", stale_pages=stale, **series)
+
+    def _post_back(
+        self, response: TextResponse, page: Page, stale: int, root: str | None
+    ) -> Iterator[Request]:
+        """An ASP.NET postback pager's pages, each posted once with the form's state
+        (`__VIEWSTATE`, `__EVENTVALIDATION`), de-duplicated on form action + event target
+        + argument; an incremental run posts only the next page, as it walks link pagers."""
+        pager = page.postbacks
+        if not pager:
+            return
+        current = response.meta.get("postback_page", 1)
+        if self.plan.mode != "full":
+            pager = [p for p in pager if p.is_next or p.page == current + 1][:1]
+        for postback in pager:
+            request = self._postback_request(response, postback, stale, root or page.canonical_url)
+            if request is None:
+                continue
+            key = f"{canonicalize_url(request.url)} postback {postback.target} {postback.argument}"
+            if request.url in self.scope and self._first_time(key, response):
+                yield request
+
+    def _postback_request(
+        self, response: TextResponse, postback: Postback, stale: int, root: str
+    ) -> FormRequest | None:
+        try:
+            return FormRequest.from_response(
+                response,
+                formnumber=postback.form,
+                formdata={"__EVENTTARGET": postback.target, "__EVENTARGUMENT": postback.argument},
+                dont_click=True,
+                callback=self.parse,
+                errback=self.on_error,
+                meta={
+                    "found_via": "postback",
+                    "postback_page": postback.page or response.meta.get("postback_page", 1) + 1,
+                    "stale_pages": stale,
+                    "listing_root": root,
+                },
+            )
+        except ValueError:  # the form is gone or broken: nothing to post
+            return None
+
+    def _follow_feed(self, feed: Feed, response: Response) -> Iterator[Request]:
+        """A feed's or sitemap's entries in scope, each asked for once; a sitemap index's
+        sitemaps too. An incremental run skips archived articles the entry does not say
+        changed since the last finished run (listing pages still revisit them)."""
+        self.crawler.stats.inc_value(f"tuyengiao/{feed.kind}_read")
+        via = "feed" if feed.kind in ("rss", "atom") else "sitemap"
+        for url in feed.urls:
+            keyed = _keyed(url)
+            if keyed is None or keyed[1] not in self.scope:
+                continue
+            linked, key = keyed
+            nested = feed.kind == "sitemapindex" or looks_like_feed(urlsplit(key).path)
+            if (
+                not nested
+                and self.plan.is_archived(key)
+                and not self.plan.changed_since(feed.modified.get(url))
+            ):
+                continue
+            if self._first_time(key, response):
+                yield self._request(linked, via)
 
     def _followable(self, page: Page, href: str) -> tuple[str, str] | None:
         """(URL to request, key) of a link worth following: in scope, no file to skip."""
@@ -280,7 +403,11 @@ class ArchiveSpider(scrapy.Spider):
         if keyed is None:
             return None
         key = keyed[1]
-        if urlsplit(key).path.lower().endswith(_SKIPPED_SUFFIXES) or key not in self.scope:
+        if (
+            urlsplit(key).path.lower().endswith(_SKIPPED_SUFFIXES)
+            or key not in self.scope
+            or is_print_view(key)
+        ):
             return None
         return keyed
 
