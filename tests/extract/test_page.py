@@ -121,3 +121,44 @@ def test_a_profile_that_no_longer_fits_names_its_misses_and_generic_fills_them(t
     assert page.article.title == TITLE  # from the generic heuristics
     assert page.article.published_raw == "2023-12-05T08:30:00+07:00"
     assert page.article.body_text.endswith("Nguyễn Văn Hùng")  # the profile's own body
+
+
+BASED = """<!DOCTYPE html><html><head><meta charset="utf-8"><base href="http://127.0.0.1:8000/">
+<title>{title}</title></head><body><table width="100%"><tr><td class="content">{content}</td></tr>
+</table></body></html>"""
+
+
+def test_links_images_and_pagers_resolve_against_base_href():
+    """On friendly-URL pages of in-house PHP portals (`/tin-tuc/1287/slug.html`) relative
+    links are written for <base href="/">: resolved against the page's own URL they name
+    pages that do not exist (`/tin-tuc/1287/index.php?...`)."""
+    teasers = "".join(
+        f'<p><a href="index.php?mod=news&amp;act=detail&amp;id={n}">Hội nghị quán triệt Nghị'
+        f" quyết số {n} của Ban Thường vụ</a></p>"
+        for n in range(1, 7)
+    )
+    pager = '<div class="phantrang"><a href="index.php?mod=news&amp;p=2">2</a></div>'
+    listing = BASED.format(title="Tin tức", content=teasers + pager).encode()
+    page = read_page("http://127.0.0.1:8000/tin-tuc/trang-1.html", listing)
+    assert page.kind == "listing"
+    assert page.listing.pager == ["http://127.0.0.1:8000/index.php?mod=news&p=2"]
+    assert page.listing.articles[0] == "http://127.0.0.1:8000/index.php?mod=news&act=detail&id=1"
+    body = "".join(
+        f"<p>Đoạn {n}: Sáng 14/3/2019, Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt"
+        " Nghị quyết số 18-NQ/TW cho cán bộ chủ chốt của huyện.</p>"
+        for n in range(6)
+    )
+    article = BASED.format(
+        title=TITLE,
+        content=f'<h1>{TITLE}</h1><div class="date">14/03/2019</div><div class="body">{body}'
+        '<p><img src="upload/2019/hoi-nghi.jpg" alt="Hội nghị"></p>'
+        '<p><a href="upload/nghi-quyet-18.pdf">Tải văn bản</a></p></div>',
+    ).encode()
+    page = read_page("http://127.0.0.1:8000/tin-tuc/1287/hoi-nghi.html", article)
+    assert page.kind == "article"
+    assert [i["url"] for i in page.article.images] == [
+        "http://127.0.0.1:8000/upload/2019/hoi-nghi.jpg"
+    ]
+    assert [a["url"] for a in page.article.attachments] == [
+        "http://127.0.0.1:8000/upload/nghi-quyet-18.pdf"
+    ]

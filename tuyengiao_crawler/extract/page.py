@@ -150,7 +150,7 @@ class Page:
         """Its articles, pager and next page, when the page is a listing."""
         if self.selector is None:
             return ListingLinks()
-        return listing_links(self.selector, self.url, self.profile)
+        return listing_links(self.selector, self.base_url, self.profile)
 
     def fetch_context(
         self,
@@ -209,7 +209,8 @@ def read_page(
     else:
         page.kind = page_kind(selector, url)
     if page.kind == "article":
-        page.article, page.profile_misses = _article(selector, url, profile)
+        # Links, images and attachments resolve against <base href>, as a browser does.
+        page.article, page.profile_misses = _article(selector, page.base_url, profile)
     page.quality = page.quality or font_quality(text)
     return page
 
