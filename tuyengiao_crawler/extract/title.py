@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -22,7 +23,11 @@ def _nearest(
     return min(candidates, key=lambda el: abs(order.get(el, 0) - order.get(target, 0)))
 
 
-def _strip_site_name(title: str, headings: set[str], site: str | None) -> str:
+def _strip_site_name(
+    title: str, headings: set[str], site: str | None, *, guess: bool = True
+) -> str:
+    """The title without the site's name: cut where a heading on the page ends, or drop
+    the og:site_name part; with `guess`, else drop a trailing part that is not a number."""
     parts = _TITLE_SEPARATORS.split(title)
     seps = _TITLE_SEPARATORS.findall(title)
     # A heading on the page spelling one prefix of the <title> is the surest cut.
@@ -36,41 +41,88 @@ def _strip_site_name(title: str, headings: set[str], site: str | None) -> str:
         if len(kept) < len(parts):
             return " - ".join(kept)
     # Otherwise drop a trailing site name, but not a trailing number ("2020 - 2025").
-    if len(parts) > 1 and re.search(r"[^\W\d_]", parts[-1]):
+    if guess and len(parts) > 1 and re.search(r"[^\W\d_]", parts[-1]):
         return title[: title.rfind(seps[-1])].strip()
     return title
+
+
+# Where a site writes its own name as a heading (a logo, the masthead's h1).
+_SITE_NAME_AREA = re.compile(
+    r"logo|banner|brand|masthead|site-?(?:name|title|header|branding)|(?:^|\s)header(?:\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _names_the_site(el: etree._Element) -> bool:
+    """A heading that shows the site's name: in the masthead or logo, or nothing but a
+    link to the home page ("<h1><a href="/">Ban Tuyên giáo…</a></h1>")."""
+    if any(_SITE_NAME_AREA.search(names(a)) for a in (el, *el.iterancestors())):
+        return True
+    links = el.findall(".//a")
+    if len(links) != 1 or visible_text(links[0]) != visible_text(el):
+        return False
+    href = (links[0].get("href") or "").strip()
+    return "home" in (links[0].get("rel") or "").split() or urlsplit(href).path in ("", "/")
 
 
 def _heading_like(root: etree._Element) -> list[etree._Element]:
     return [
         el
         for el in elements(root)
-        if el.tag in HEADINGS or re.search(r"title|tieu-?de|tieude", names(el), re.I)
+        if (el.tag in HEADINGS or re.search(r"title|tieu-?de|tieude", names(el), re.I))
+        and el.tag not in ("title", "meta")
+        and not _names_the_site(el)
     ]
+
+
+def _heading_in_title(title: str, headings: list[etree._Element]) -> str | None:
+    """The longest visible heading that <title> holds whole, between separators or at
+    its ends ("Tin tức - <headline>", "<headline> | <site>"): the page's headline."""
+    folded = title.casefold()
+    best: str | None = None
+    for el in headings:
+        text = visible_text(el)
+        at = folded.find(text.casefold()) if len(text) >= 10 else -1
+        if at < 0 or (best and len(best) >= len(text)):
+            continue
+        before, after = title[:at], title[at + len(text) :]
+        if (not before.strip() or _TITLE_SEPARATORS.search(before[-4:] + " ")) and (
+            not after.strip() or _TITLE_SEPARATORS.match(" " + after[:4])
+        ):
+            best = text
+    return best
 
 
 def find_title(
     root: etree._Element, metas: dict[str, str], body: etree._Element | None, order: dict
 ) -> tuple[str | None, etree._Element | None]:
-    """The title text (og:title, else the h1 nearest the content, else <title> without the
-    site name) and the element on the page that shows it, if any."""
-    headings = [el for el in _heading_like(root) if el.tag not in ("title", "meta")]
+    """The title text and the element on the page that shows it, if any: og:title
+    without the site's name, else the visible heading <title> holds, else the h1 nearest
+    the content, else the heading-like element just before it, else <title> without the
+    site's name."""
+    headings = _heading_like(root)
+    texts = {visible_text(el).casefold() for el in headings}
     title = metas.get("og:title") or metas.get("twitter:title")
+    if title:
+        # SEO plugins write "Headline - Site name" into og:title as into <title>; the
+        # visible headline or og:site_name tells where the site's name begins.
+        title = _strip_site_name(title, texts, metas.get("og:site_name"), guess=False)
+    raw = next((visible_text(el) for el in root.iter("title")), "")
     if not title:
-        h1s = [
-            el
-            for el in root.iter("h1")
-            if visible_text(el)
-            and not any(
-                re.search(r"logo|banner|header|brand|site-?name", names(a), re.I)
-                for a in el.iterancestors()
-            )
-        ]
+        title = _heading_in_title(raw, headings)
+    if not title:
+        h1s = [el for el in root.iter("h1") if visible_text(el) and not _names_the_site(el)]
         node = _nearest(h1s, body, order)
         title = visible_text(node) if node is not None else None
+    if not title and body is not None:
+        # No h1, and a <title> that holds no heading (on some portals every page has the
+        # site's name as its <title>): the headline-like element just before the body.
+        start = order.get(body, 0)
+        before = [
+            el for el in headings if order.get(el, 0) < start and 10 <= len(visible_text(el)) <= 300
+        ]
+        title = visible_text(before[-1]) if before else None
     if not title:
-        raw = next((visible_text(el) for el in root.iter("title")), "")
-        texts = {visible_text(el).casefold() for el in headings}
         title = _strip_site_name(raw, texts, metas.get("og:site_name")) or None
     if not title:
         return None, None
