@@ -102,8 +102,20 @@ def test_link_patterns():
 
 
 def test_kinds_from_meta_and_shape():
-    og = '<html><head><meta property="og:type" content="article"></head><body></body></html>'
-    assert page_kind(Selector(text=og), "http://x.vn/a") == "article"
+    og = '<meta property="og:type" content="article">'
+    dated = f'{og}<meta property="article:published_time" content="2020-03-14T09:40:00+07:00">'
+    page = "<html><head>{}</head><body></body></html>"
+    assert page_kind(Selector(text=page.format(dated)), "http://x.vn/a") == "article"
+    # og:type alone is what SEO plugins write on static pages too: the page's shape decides.
+    assert page_kind(Selector(text=page.format(og)), "http://x.vn/a") == "other"
+    about = (
+        f"{og}<title>Giới thiệu - Ban Tuyên giáo</title>"
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage",'
+        ' "datePublished": "2019-10-21T02:11:36+00:00"}]}</script>'
+    )
+    text = "<p>Ban Tuyên giáo Huyện ủy là cơ quan tham mưu, giúp việc của Huyện ủy.</p>" * 8
+    static = f"<html><head>{about}</head><body><h1>Giới thiệu</h1>{text}</body></html>"
+    assert page_kind(Selector(text=static), "http://x.vn/gioi-thieu/") == "other"
     ld = '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle"}]}</script>'
     assert page_kind(Selector(text=f"<html><head>{ld}</head></html>"), "http://x.vn/a") == "article"
     bare = "<html><body><h1>Liên hệ</h1><p>Điện thoại: 0238.3865.123</p></body></html>"
