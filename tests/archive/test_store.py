@@ -129,14 +129,22 @@ def test_only_related_change_is_not_an_edit(archive):
 def test_authors_are_deduplicated_by_key_across_spellings(archive):
     archive.save_article(article())
     variant = unicodedata.normalize("NFD", "PHAN  SỸ THÀNH")
+    # Three articles (their own titles: the same content on one site is one article).
     archive.save_article(
-        article(url="http://127.0.0.1:1/b.html", authors=[{"name": variant, "role": "author"}])
+        article(
+            url="http://127.0.0.1:1/b.html",
+            title="Bài hai",
+            authors=[{"name": variant, "role": "author"}],
+        )
     )
     archive.save_article(
         article(
-            url="http://127.0.0.1:1/c.html", authors=[{"name": "Phan Sỹ Thanh", "role": "author"}]
+            url="http://127.0.0.1:1/c.html",
+            title="Bài ba",
+            authors=[{"name": "Phan Sỹ Thanh", "role": "author"}],
         )
     )
+    assert count(archive, "articles") == 3
     names = sorted(r["name"] for r in archive.db["authors"].rows)
     assert names == ["Ban Tuyên giáo Tỉnh ủy", "Phan Sỹ Thanh", "Phan Sỹ Thành"]
 
@@ -373,11 +381,10 @@ def test_background_checkpoints_keep_the_log_short(tmp_path):
 SHAREPOINT = "http://127.0.0.1:1/Lists/TinTuc/DispForm.aspx?ID=17&Source="
 
 
-def test_links_that_differ_only_in_a_query_parameter_to_the_same_content_are_one_article(
-    archive,
-):
-    """SharePoint links an item with the page that linked it (`Source=`) and declares no
-    canonical URL: the same content under the same path is one article, not one a link."""
+def test_links_to_the_same_content_on_one_site_are_one_article(archive):
+    """SharePoint links an item with the page that linked it (`Source=`), DNN an article
+    by its slug and by `Default.aspx`, and neither declares a canonical URL: the same
+    content on the same site is one article, not one a link."""
     first = article(url=SHAREPOINT + "%2FPages%2Fdefault.aspx", found_via="link")
     assert archive.save_article(first) == "new"
     again = article(
@@ -391,11 +398,13 @@ def test_links_that_differ_only_in_a_query_parameter_to_the_same_content_are_one
     assert rows == [
         (SHAREPOINT + "%2FPages%2Fdefault.aspx", SHAREPOINT + "/Lists/TinTuc/AllItems.aspx", "link")
     ]
-    # Another item (another ID: other content) and the same content on another path are not.
+    slug = article(url="http://127.0.0.1:1/tabid/75/ArticleID/17/Hoi-nghi.aspx")
+    assert archive.save_article(slug) == "unchanged"
+    # Another item (other content), and the same content on another site, are not.
     other = article(url="http://127.0.0.1:1/Lists/TinTuc/DispForm.aspx?ID=18", title="Khác")
     assert archive.save_article(other) == "new"
-    moved = article(url="http://127.0.0.1:1/Lists/TinBai/DispForm.aspx?ID=17")
-    assert archive.save_article(moved) == "new"
+    elsewhere = article(url="http://127.0.0.2:1/Lists/TinTuc/DispForm.aspx?ID=17", site="x")
+    assert archive.save_article(elsewhere) == "new"
     assert count(archive, "articles") == 3
 
 

@@ -50,6 +50,8 @@ def tie_db(tmp_path_factory):
                     "url": f"http://127.0.0.1:1/tie{i}.html",
                     "title": "Hội thao truyền thống",
                     "body_text": "Hội thao diễn ra sôi nổi ở cơ quan.",
+                    # One text, three articles: the dates the pages print tell them apart.
+                    "published_raw": day,
                     "published_at": day,
                 }
             )

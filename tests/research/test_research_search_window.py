@@ -58,6 +58,8 @@ def broad_db(tmp_path_factory):
                     "lead": "Hội thao khối cơ quan.",
                     "body_text": "Hội thao diễn ra sôi nổi.",
                     "category": "Tin hoạt động",
+                    # One text, four articles: the dates the pages print tell them apart.
+                    "published_raw": day,
                     "published_at": day,
                 }
             )

@@ -198,16 +198,15 @@ class Archive:
         return status
 
     def _same_content(self, record: dict[str, Any]) -> tuple[int, str] | None:
-        """The archived article this new URL is another link to: the same content under
-        the same path with another query (SharePoint's `Source=`, a `redirect=` or
-        back-link parameter the page does not declare a canonical URL for). `record`
-        takes the archived article's URL."""
-        url = record["url"]
-        path = url.split("?", 1)[0]
+        """The archived article this new URL is another link to: the same content (title,
+        body, byline, dates, category, images: `content_sha256`) on the same site, where
+        the page declares no canonical URL: SharePoint's `Source=` and other navigation
+        parameters, DNN's slug and `Default.aspx` forms of one article, IIS paths in
+        another case. `record` takes the archived article's URL."""
         found = self.conn.execute(
-            "SELECT id, content_sha256, url FROM articles WHERE content_sha256 = ?"
-            " AND (url = ? OR substr(url, 1, ?) = ?) ORDER BY id LIMIT 1",
-            (record["content_sha256"], path, len(path) + 1, path + "?"),
+            "SELECT id, content_sha256, url FROM articles WHERE content_sha256 = ? AND site = ?"
+            " ORDER BY id LIMIT 1",
+            (record["content_sha256"], record["site"]),
         ).fetchone()
         if found is None:
             return None
