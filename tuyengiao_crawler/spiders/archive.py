@@ -275,15 +275,19 @@ class ArchiveSpider(scrapy.Spider):
         for keyed in filter(None, map(_keyed, listing.pager)):
             pager.setdefault(keyed[1], keyed[0])
         series = listing_key(page.canonical_url) if root else None
+        # A page past a listing's first passes on how it was reached: its articles were
+        # found through the pager (or postback), which is what `found_via` tells.
+        via = response.meta.get("found_via")
+        via = via if via in ("pager", "postback") else "link"
         for href in page.hrefs:
             keyed = self._followable(page, href)
             if not keyed or keyed[1] in pager or not self._first_time(keyed[1], response):
                 continue
             linked, key = keyed
             if series and listing_key(key) == series:
-                yield self._request(linked, "link", listing_root=root)
+                yield self._request(linked, via, listing_root=root)
             else:
-                yield self._request(linked, "link")
+                yield self._request(linked, via)
         for feed in page.feeds:
             keyed = _keyed(feed)
             if keyed and self._new_in_scope(keyed[1], response):
