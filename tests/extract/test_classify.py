@@ -146,3 +146,49 @@ def test_next_page_link_forms():
         '<div class="pagination"><a href="trang-2.html">2</a><span class="current">3</span></div>'
     )
     assert next_page_link(Selector(text=last), base + "trang-3.html") is None
+
+
+PARAGRAPHS = "".join(
+    f"<p>Đoạn {n}: Sáng 14/3/2019, Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt Nghị"
+    f" quyết số 18-NQ/TW cho cán bộ chủ chốt của huyện, xã, thị trấn.</p>"
+    for n in range(5)
+)
+MORE_NEWS = "".join(
+    f'<li><a href="/tin-tuc/{n}/bai-{n}.html">&gt;&gt; Hội nghị tổng kết công tác tuyên giáo'
+    f" năm 20{n:02d} của huyện</a> (12/03/2019)</li>"
+    for n in range(12)
+)
+HEAD = "<html><head><title>Hội nghị quán triệt Nghị quyết 18 - Cổng</title></head><body>"
+MENU = "<div class='menu'><a href='/'>Trang chủ</a></div>"
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        # in-house PHP: the list of older news in the same table cell as the body
+        '<td class="main"><div class="title_news">Hội nghị quán triệt Nghị quyết 18</div>'
+        f'<div class="date_news">14/03/2019</div>{PARAGRAPHS}<b>Các tin đã đưa:</b>'
+        f"<ul>{MORE_NEWS}</ul></td>",
+        # a "more news" strip without a label, in the body's own div
+        f'<div class="main"><h2>Hội nghị quán triệt Nghị quyết 18</h2><div>14/03/2019</div>'
+        f"{PARAGRAPHS}<ul>{MORE_NEWS}</ul></div>",
+        # a comment form under the body
+        '<div class="main"><h1>Hội nghị quán triệt Nghị quyết 18</h1><p>14/03/2019 09:40</p>'
+        f'{PARAGRAPHS}<div id="comments"><h3>Ý kiến bạn đọc</h3><form action="/c" method="post">'
+        '<textarea name="c"></textarea><input type="submit" value="Gửi"></form></div></div>',
+    ],
+)
+def test_an_article_whose_column_also_lists_other_articles_is_an_article(column):
+    html = f"{HEAD}{MENU}<table><tr>{column}</tr></table></body></html>"
+    assert page_kind(Selector(text=html), "http://x.vn/tin-tuc/5/hoi-nghi.html") == "article"
+
+
+def test_a_listing_with_long_summaries_is_a_listing():
+    teasers = "".join(
+        f'<div class="item"><h3><a href="/tin-tuc/{n}/bai-{n}.html">Hội nghị tổng kết công tác'
+        f" tuyên giáo năm 20{n:02d}</a></h3><span>12/03/2019</span>"
+        f"<p>{'Ban Tuyên giáo Huyện ủy tổ chức hội nghị tổng kết, đánh giá kết quả. ' * 5}</p></div>"
+        for n in range(10)
+    )
+    html = f"{HEAD}{MENU}<h1>Tin hoạt động</h1><div class='list'>{teasers}</div></body></html>"
+    assert page_kind(Selector(text=html), "http://x.vn/tin-hoat-dong/") == "listing"

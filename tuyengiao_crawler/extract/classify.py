@@ -9,12 +9,12 @@ from urllib.parse import urlsplit, urlunsplit
 from lxml import etree
 from parsel import Selector
 
-from tuyengiao_crawler.extract.content import main_block, paragraph_chars
+from tuyengiao_crawler.extract.content import main_block, paragraph_chars, paragraph_score
 from tuyengiao_crawler.extract.dates import dateline_elements, has_date
 from tuyengiao_crawler.extract.html import absolute, one_line
 from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
 from tuyengiao_crawler.extract.title import find_title
-from tuyengiao_crawler.extract.tree import document_order, visible_text
+from tuyengiao_crawler.extract.tree import document_order, elements, link_text_len, visible_text
 
 logger = logging.getLogger(__name__)
 
@@ -218,6 +218,29 @@ def _is_teaser_list(block: etree._Element) -> bool:
     )
 
 
+def _teaser_link(a: etree._Element) -> bool:
+    """A headline link that is no part of a sentence (a teaser, a "Tin khác" item, a
+    ">> ..." line): not inside a paragraph that is mostly text around it."""
+    if _words(a) < 4:
+        return False
+    paragraph = next((el for el in a.iterancestors() if paragraph_score(el)), None)
+    return paragraph is None or link_text_len(paragraph) * 2 >= len(visible_text(paragraph))
+
+
+def _densest_run(block: etree._Element) -> int:
+    """The longest stretch of paragraph text (not link text) that no teaser link breaks:
+    an article's body is one such stretch, however long the lists of other articles that
+    follow it; a listing's summaries are each cut short by the next headline."""
+    best = run = 0
+    for el in elements(block):
+        if el.tag == "a" and _teaser_link(el):
+            run = 0
+        elif score := paragraph_score(el):
+            run += score
+            best = max(best, run)
+    return best
+
+
 def _date_near_title(node: etree._Element, body: etree._Element) -> bool:
     """A date line by the title, or a lede that opens with a full date ("Sáng 25/6/2021, ...")."""
     if dateline_elements(node):
@@ -226,11 +249,13 @@ def _date_near_title(node: etree._Element, body: etree._Element) -> bool:
 
 
 def _looks_like_article(root: etree._Element, metas: dict[str, str]) -> bool:
-    """A title heading, a dense text block that is not a list of teasers, and a date."""
+    """A title heading, a dense text block that is not only a list of teasers, and a date."""
     body = main_block(root)
     if body is None or paragraph_chars(body) < 400:
         return False
-    if _is_teaser_list(body):
+    # Lists of other articles inside the main column ("Các tin đã đưa", ">>" links, "Tin
+    # mới") make a block look like a listing; one dense stretch of text says article.
+    if _is_teaser_list(body) and _densest_run(body) < 400:
         return False
     _title, node = find_title(root, metas, body, document_order(root))
     return node is not None and _date_near_title(node, body)

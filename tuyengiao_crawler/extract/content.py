@@ -28,7 +28,7 @@ _NEGATIVE = re.compile(
 )
 
 
-def _paragraph_score(el: etree._Element) -> int:
+def paragraph_score(el: etree._Element) -> int:
     """Non-link text length of a paragraph-like element (a <p>, or a block with no blocks
     inside, which is how div-soup CMSs write paragraphs)."""
     if el.tag != "p" and (
@@ -44,7 +44,7 @@ def main_block(root: etree._Element) -> etree._Element | None:
     link density and nudged by its class/id name."""
     scores: dict[etree._Element, float] = {}
     for el in elements(root):
-        score = _paragraph_score(el)
+        score = paragraph_score(el)
         if not score:
             continue
         parent = el.getparent()
@@ -71,7 +71,7 @@ def main_block(root: etree._Element) -> etree._Element | None:
 
 def paragraph_chars(block: etree._Element) -> int:
     """How much paragraph text (not link text) a block holds."""
-    return sum(_paragraph_score(el) for el in elements(block) if el is not block)
+    return sum(paragraph_score(el) for el in elements(block) if el is not block)
 
 
 def article_area(
