@@ -127,7 +127,7 @@ def reprocess(
     folder = Path(warc_dir) if warc_dir else db.parent / "warc"
     result = ReprocessResult()
     started = time.perf_counter()
-    with ArchiveLock(db), Archive(db, create=False) as archive:
+    with ArchiveLock(db, create=False), Archive(db, create=False) as archive:
         profiles = _Profiles(site)
         rows = list(_rows(archive, since))
         bodies: dict[str, tuple[Any, ...]] | None = None
