@@ -4,10 +4,13 @@ Through a real crawler object (`get_crawler`) on a real SQLite file, as the pipe
 tests do; the middlewares read the plan from the run, never the spider's attributes.
 """
 
+import sqlite3
+
 import pytest
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
+from twisted.python.failure import Failure
 
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.extensions.run import ArchiveRun, CrawlPlan
@@ -104,3 +107,31 @@ def test_the_middlewares_read_the_plan_from_the_run(db):
 def test_a_crawler_without_a_run_has_an_empty_full_plan():
     plan = ArchiveRun.plan_of(get_crawler())
     assert plan == CrawlPlan() and plan.mode == "full" and plan.scope is None
+
+
+def test_an_article_a_pipeline_failed_to_store_is_an_error_and_listed(db):
+    """Before, an item error ("database is locked") was only logged: the run ended `ok`
+    with errors 0 while articles were missing."""
+    crawler, run = run_of(db)
+    run.plan_crawl(START, "generic", Scope(START, []))
+    run_id = run.ensure_started()
+    request = Request("http://127.0.0.1:8000/tin-tuc/bai-2.html")
+    response = HtmlResponse(request.url, body=b"<html></html>", request=request)
+    item = {"url": request.url, "fetch_id": None}
+    crawler.signals.send_catch_log(
+        signal=signals.item_error,
+        item=item,
+        response=response,
+        spider=None,
+        failure=Failure(sqlite3.OperationalError("database is locked")),
+    )
+    assert crawler.stats.get_value("tuyengiao/items_failed") == 1
+    assert crawler.stats.get_value("tuyengiao/errors") == 1
+    crawler.stats.set_value("downloader/response_count", 3)
+    listed = run.archive.conn.execute(
+        "SELECT url, error FROM fetches WHERE run_id = ?", (run_id,)
+    ).fetchall()
+    assert listed == [(request.url, "article not stored: database is locked")]
+    run.spider_closed(None, "finished")
+    with Archive(db) as archive:
+        assert archive.run(run_id)["status"] == "partial"

@@ -3,19 +3,25 @@ and the one interface between the spider and what the archive holds (`CrawlPlan`
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import Any
 
+from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Request
+from scrapy.http import Request, Response
 
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.fetches import record_fetch, set_fetch_error
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.normalize.dates import normalize_date
+
+logger = logging.getLogger(__name__)
 
 
 def run_status(reason: str, stats: dict) -> str:
@@ -87,6 +93,7 @@ class ArchiveRun:
         extension = cls(crawler, db_path)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.item_failed, signal=signals.item_error)
         return extension
 
     @staticmethod
@@ -158,6 +165,24 @@ class ArchiveRun:
             error=reason,
         )
         self.crawler.stats.inc_value("tuyengiao/fetches")
+
+    def item_failed(
+        self, item: Any, response: Response | None, spider: Spider, failure: Any
+    ) -> None:
+        """An article a pipeline failed to store (not a drop: an error, such as a locked
+        or full database) is counted as an error, so the run is `partial` at best, and
+        listed in `fetches` on the fetch it was read from."""
+        reason = f"article not stored: {failure.getErrorMessage() or failure.type.__name__}"
+        self.crawler.stats.inc_value("tuyengiao/errors")
+        self.crawler.stats.inc_value("tuyengiao/items_failed")
+        url = ItemAdapter(item).get("url") if item is not None else None
+        self.crawler.stats.set_value("tuyengiao/last_error", f"{url}: {reason}")
+        if response is None:
+            return
+        try:
+            self.record_failure(response.request, reason, ItemAdapter(item).get("fetch_id"))
+        except sqlite3.Error:  # the archive that refused the article may refuse this too
+            logger.error("%s: %s (not recorded in fetches either)", url, reason)
 
     def spider_opened(self, spider: Spider) -> None:
         self.ensure_started()
