@@ -80,6 +80,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Just outside RedirectMiddleware (600): redirect loops become recorded failures, and
     # redirects out of scope are dropped.
     "tuyengiao_crawler.middlewares.redirect.RedirectGuardMiddleware": 601,
+    # Before robots.txt (100): a request a redirect or meta refresh made leaves only in scope.
+    "tuyengiao_crawler.middlewares.redirect.RedirectScopeMiddleware": 50,
 }
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,

@@ -16,6 +16,32 @@ class RedirectLoop(IgnoreRequest):
     failure of the site, reported as one."""
 
 
+def check_scope(crawler: Crawler, source: str, target: str) -> None:
+    """Drop a request a page sent the crawler to out of the crawl's scope."""
+    scope = ArchiveRun.plan_of(crawler).scope
+    if scope is not None and target not in scope:
+        crawler.stats.inc_value("tuyengiao/offsite_redirects")
+        raise IgnoreRequest(f"redirect out of the crawl's scope: {source} -> {target}")
+
+
+class RedirectScopeMiddleware:
+    """Every request a redirect made (a 3xx, or a <meta http-equiv=refresh> that
+    MetaRefreshMiddleware followed) is checked against the crawl's scope before anything
+    is sent for it: at 50, before RobotsTxtMiddleware (100) would ask the other server for
+    its robots.txt. One check for every way a page sends the crawler on."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectScopeMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if request.meta.get("redirect_urls"):
+            check_scope(self.crawler, request.meta["redirect_urls"][-1], request.url)
+
+
 class RedirectGuardMiddleware:
     """Watches each redirect before RedirectMiddleware follows it:
 
@@ -56,8 +82,5 @@ class RedirectGuardMiddleware:
             raise RedirectLoop(f"redirect loop: {request.url} -> {target} after {hops} hop(s)")
         if hops > self.max_times:
             raise RedirectLoop(f"too many redirects: more than {self.max_times} from {request.url}")
-        scope = ArchiveRun.plan_of(self.crawler).scope
-        if scope is not None and target not in scope:
-            self.crawler.stats.inc_value("tuyengiao/offsite_redirects")
-            raise IgnoreRequest(f"redirect out of the crawl's scope: {request.url} -> {target}")
+        check_scope(self.crawler, request.url, target)
         return response

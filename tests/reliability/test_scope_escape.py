@@ -1,0 +1,57 @@
+"""Every way of leaving a page goes through the one scope check (issue 13): a
+<meta http-equiv=refresh> to another port of 127.0.0.1 was followed (the other server
+saw requests), as Scrapy's offsite check knows domains, not ports."""
+
+from testkit import rows, tuyengiao
+
+from tuyengiao_crawler.demo_site.serving import BackgroundSite, Request, Response, SiteHTTPServer
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<body><div id="noidung">{body}</div></body></html>"""
+
+
+class Pages:
+    def __init__(self, other: str) -> None:
+        self.other = other
+
+    def lookup(self, request: Request) -> Response | None:
+        if request.path == "/":
+            links = '<a href="/tin/mot.html">Bài một</a> <a href="/tin/hai.html">Bài hai</a>'
+            return Response(PAGE.format(title="Trang chủ", head="", body=links).encode())
+        if request.path == "/tin/mot.html":
+            # A refresh in the head to another server on this machine.
+            head = f'<meta http-equiv="refresh" content="0; url={self.other}/bay.html">'
+            return Response(PAGE.format(title="Chuyển trang", head=head, body="").encode())
+        if request.path == "/tin/hai.html":
+            return Response(status=302, body=b"", headers={"Location": f"{self.other}/bay2.html"})
+        return None
+
+    def not_found(self) -> Response:
+        return Response(b"<html><body>404</body></html>", status=404)
+
+
+class Other(BackgroundSite):
+    def make_server(self, address):
+        return SiteHTTPServer(address, Pages("http://127.0.0.1:9"))
+
+
+class Site(BackgroundSite):
+    def __init__(self, other: str) -> None:
+        super().__init__()
+        self.other = other
+
+    def make_server(self, address):
+        return SiteHTTPServer(address, Pages(self.other))
+
+
+def test_no_refresh_or_redirect_leaves_the_crawls_scope(tmp_path):
+    db = tmp_path / "a.sqlite"
+    with Other() as other, Site(other.url) as site:
+        result = tuyengiao("crawl", "--start-url", site.url + "/", "--db", db)
+        seen_by_other = other.log()
+        asked = [path for _, _, path in site.log()]
+    assert result.returncode == 0, result.stderr
+    assert "/tin/mot.html" in asked and "/tin/hai.html" in asked
+    assert seen_by_other == []
+    fetched = {r["url"] for r in rows(db, "SELECT url FROM fetches")}
+    assert not any(url.startswith(other.url) for url in fetched)
