@@ -299,6 +299,11 @@ UPDATE articles SET fetched_url = (SELECT f.url FROM fetches f WHERE f.id = arti
 CREATE INDEX idx_articles_content ON articles(content_sha256);
 """
 
+# Traps (issue 13): what the crawl met of endless URL spaces, with examples (JSON).
+V8_TRAPS = """
+ALTER TABLE crawl_runs ADD COLUMN traps TEXT;
+"""
+
 MIGRATIONS: list[str] = [
     V1_INITIAL,
     V2_ARCHIVAL,
@@ -307,6 +312,7 @@ MIGRATIONS: list[str] = [
     V5_SEARCH_ORDER,
     V6_AUTHOR_KEYS,
     V7_HOW_FOUND,
+    V8_TRAPS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

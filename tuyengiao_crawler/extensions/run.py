@@ -3,6 +3,7 @@ and the one interface between the spider and what the archive holds (`CrawlPlan`
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -201,6 +202,7 @@ class ArchiveRun:
             "items_dropped": stats.get("item_dropped_count", 0),
             "errors": stats.get("tuyengiao/errors", 0),
             "finish_reason": reason,
+            "traps": json.dumps(stats["tuyengiao/traps"]) if stats.get("tuyengiao/traps") else None,
         }
         self.archive.finish_run(self.run_id, run_status(reason, stats), counts)
         self.archive.close()

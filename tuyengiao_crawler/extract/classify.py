@@ -57,6 +57,29 @@ _PRINT_PATH = re.compile(
 )
 
 
+# What a site's own not-found page says in its <title> or first heading.
+_NOT_FOUND = re.compile(
+    r"\b404\b|không\s+tìm\s+thấy|không\s+tồn\s+tại|đã\s+bị\s+(?:xóa|xoá|gỡ)|page\s+not\s+found"
+    r"|not\s+found|lỗi\s+trang|trang\s+(?:bạn\s+)?(?:yêu\s+cầu|tìm)\s+không",
+    re.IGNORECASE,
+)
+
+
+def is_not_found_page(sel: Selector) -> bool:
+    """A page that answered 200 but is the site's "not found" page (a soft 404): its
+    <title> or first heading says so and it holds no article text. Its links lead
+    nowhere (relative links on it grow paths without end)."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return False
+    title = next((visible_text(el) for el in root.iter("title")), "")
+    heading = next((visible_text(el) for el in root.iter("h1", "h2") if visible_text(el)), "")
+    if not (_NOT_FOUND.search(title) or _NOT_FOUND.search(heading)):
+        return False
+    body = main_block(root)
+    return body is None or paragraph_chars(body) < 400
+
+
 def is_print_view(url: str) -> bool:
     """Whether a URL names a print, dialog or mail-to-friend rendering of a page."""
     parts = urlsplit(url)

@@ -26,7 +26,7 @@ from tuyengiao_crawler.extract.charset import (
     not_html,
     repair_page,
 )
-from tuyengiao_crawler.extract.classify import page_kind
+from tuyengiao_crawler.extract.classify import is_not_found_page, page_kind
 from tuyengiao_crawler.extract.feeds import feed_links
 from tuyengiao_crawler.extract.generic import extract_generic
 from tuyengiao_crawler.extract.html import absolute
@@ -208,6 +208,9 @@ def read_page(
         page.kind = "article" if is_article(selector, profile) else "listing"
     else:
         page.kind = page_kind(selector, url)
+    if page.kind != "article" and is_not_found_page(selector):
+        page.failure = "soft 404: the site's not-found page, answered 200"
+        return page
     if page.kind == "article":
         # Links, images and attachments resolve against <base href>, as a browser does.
         page.article, page.profile_misses = _article(selector, page.base_url, profile)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 _DIGITS = re.compile(r"\d+")
 
@@ -21,3 +22,102 @@ def listing_key(url: str) -> str:
         return url
     shape = "&".join(f"{name}={_DIGITS.sub('#', value)}" for name, value in query)
     return f"{parts.netloc.lower()}{_DIGITS.sub('#', parts.path)}?{shape}"
+
+
+# A parameter value that no person wrote: a session id, a token, a cache buster.
+_RANDOMISH = re.compile(r"^(?=.*\d)(?=.*[a-zA-Z])[A-Za-z0-9_\-]{20,}$|^[0-9a-fA-F\-{}]{16,}$")
+# Path segments: more than this many is a path no site builds on purpose.
+MAX_SEGMENTS = 16
+_SPACE_OR_DIGITS = re.compile(r"[\s\d]+")
+
+
+def repeating_path(path: str) -> bool:
+    """A path that repeats itself: a run of two or more segments twice in a row
+    ("/cms/tin-tuc/cms/tin-tuc/"), one segment three times, or more than MAX_SEGMENTS
+    segments; what relative links on a soft-404 page grow into."""
+    segments = [s for s in path.split("/") if s]
+    if len(segments) > MAX_SEGMENTS:
+        return True
+    counts: dict[str, int] = {}
+    for segment in segments:
+        counts[segment] = counts.get(segment, 0) + 1
+        if counts[segment] >= 3:
+            return True
+    for size in range(2, len(segments) // 2 + 1):
+        for start in range(len(segments) - 2 * size + 1):
+            if segments[start : start + size] == segments[start + size : start + 2 * size]:
+                return True
+    return False
+
+
+def _text_fingerprint(text: str) -> int:
+    # Digits out: visitor counters and clocks change on every request.
+    return hash(_SPACE_OR_DIGITS.sub(" ", text))
+
+
+class TrapGuard:
+    """What the crawl has learned of a site's traps; pure, one per crawl.
+
+    A parameter is session-like on a host once two fetches of one page that differ only
+    in its random-looking value (`?s=<32 hex>`) showed the same text: from then on it is
+    left out of the key requests are de-duplicated on (the URL fetched keeps it). Article
+    ids that look random (`?id=507f1f77bcf86cd799439011`) show other texts and are never
+    learned. `dedupe_key` gives None for a URL not to fetch at all (a repeating path).
+    `found` holds each kind of trap met, how often, and a few examples.
+    """
+
+    def __init__(self) -> None:
+        self.session: dict[str, set[str]] = {}  # host -> session-like parameter names
+        # (host, the URL without the parameter, its name) -> text fingerprint -> value
+        self._texts: dict[tuple[str, str, str], dict[int, str]] = {}
+        self.found: dict[str, dict[str, Any]] = {}
+
+    def note(self, kind: str, url: str) -> None:
+        """Count a URL a trap minted (one not fetched), keeping the first examples."""
+        trap = self.found.setdefault(kind, {"count": 0, "examples": []})
+        trap["count"] += 1
+        if len(trap["examples"]) < 3:
+            trap["examples"].append(url)
+
+    def dedupe_key(self, key: str) -> str | None:
+        """The key to de-duplicate a canonical URL on, or None not to fetch it."""
+        try:
+            parts = urlsplit(key)
+        except ValueError:
+            return key
+        if repeating_path(parts.path):
+            self.note("repeating-path", key)
+            return None
+        learned = self.session.get(parts.netloc)
+        if not learned or not parts.query:
+            return key
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        kept = [(name, value) for name, value in query if name not in learned]
+        if len(kept) == len(query):
+            return key
+        return parts._replace(query=urlencode(kept)).geturl()
+
+    def wants(self, key: str) -> bool:
+        """Whether a fetched page's text could teach something: its URL has a random-looking
+        parameter value not yet known to be a session's."""
+        parts = urlsplit(key)
+        learned = self.session.get(parts.netloc, ())
+        return any(
+            _RANDOMISH.match(value) and name not in learned
+            for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        )
+
+    def observe(self, key: str, text: str) -> None:
+        """Learn from a fetched page (its canonical URL and visible text)."""
+        parts = urlsplit(key)
+        if not parts.query:
+            return
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        for name, value in query:
+            if not _RANDOMISH.match(value) or name in self.session.get(parts.netloc, ()):
+                continue
+            others = urlencode([(n, v) for n, v in query if n != name])
+            texts = self._texts.setdefault((parts.netloc, f"{parts.path}?{others}", name), {})
+            seen = texts.setdefault(_text_fingerprint(text), value)
+            if seen != value:
+                self.session.setdefault(parts.netloc, set()).add(name)

@@ -23,7 +23,7 @@ from tuyengiao_crawler.extract.feeds import Feed, looks_like_feed, read_feed, ro
 from tuyengiao_crawler.extract.listing import ListingLinks
 from tuyengiao_crawler.extract.page import Page, read_page
 from tuyengiao_crawler.extract.postback import Postback
-from tuyengiao_crawler.extract.traps import listing_key
+from tuyengiao_crawler.extract.traps import TrapGuard, listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
 from tuyengiao_crawler.items import ArticleItem
 from tuyengiao_crawler.middlewares.redirect import RedirectLoop
@@ -126,6 +126,8 @@ class ArchiveSpider(scrapy.Spider):
         # dupefilter drops has still been built, passed through the spider middlewares
         # and fingerprinted (a tenth of the crawl's time, bench/README.md).
         self.requested: set[str] = set()
+        # Session parameters and self-repeating paths (extract/traps.py), learned as met.
+        self.traps = TrapGuard()
         self.robots_read: set[str] = set()  # hosts whose robots.txt named its sitemaps
         self.depth_limit = settings.getint("DEPTH_LIMIT")
         contact = settings.get("TUYENGIAO_CONTACT")
@@ -179,9 +181,25 @@ class ArchiveSpider(scrapy.Spider):
         still be reached by a shorter path."""
         if key in self.requested:
             return False
+        # A session parameter learned is left out of the key; a self-repeating path is None.
+        dedupe = self.traps.dedupe_key(key)
+        if dedupe is None:
+            self._trap_met()
+            return False
+        if dedupe != key:
+            if dedupe in self.requested:
+                self.traps.note("session-parameter", key)
+                self._trap_met()
+                return False
+            key = dedupe
         if not self.depth_limit or response.meta.get("depth", 0) < self.depth_limit:
             self.requested.add(key)
         return True
+
+    def _trap_met(self) -> None:
+        """Count a URL a trap minted, and keep what the traps are for the run's record."""
+        self.crawler.stats.inc_value("tuyengiao/trap_urls")
+        self.crawler.stats.set_value("tuyengiao/traps", self.traps.found)
 
     def _new_in_scope(self, key: str, response: Response) -> bool:
         """A URL (by key) in the crawl's scope, asked for now for the first time."""
@@ -227,6 +245,9 @@ class ArchiveSpider(scrapy.Spider):
         ):
             return None
         page = read_page(response.url, response.body, header_pairs(response.headers), self.profile)
+        key = canonicalize_url(response.url)
+        if page.selector is not None and self.traps.wants(key):
+            self.traps.observe(key, page.selector.xpath("string(//body)").get() or "")
         if page.failure:
             self._failed(response.request, page.failure, response.meta.get(FETCH_ID_KEY))
             return None
