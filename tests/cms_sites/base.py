@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from tuyengiao_crawler.demo_site.serving import (
@@ -16,6 +18,13 @@ XML = "application/xml; charset=utf-8"
 RSS = "application/rss+xml; charset=utf-8"
 ATOM = "application/atom+xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
+
+
+def slugify(text: str) -> str:
+    """The ASCII slug a Vietnamese CMS makes of a headline ("Hội nghị" -> "hoi-nghi")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 class CorpusSite:

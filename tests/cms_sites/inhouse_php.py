@@ -25,11 +25,10 @@ import datetime as dt
 import html
 import random
 import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote_plus
 
-from cms_sites.base import CorpusSite
+from cms_sites.base import CorpusSite, slugify
 from tuyengiao_crawler.demo_site.serving import Request, Response
 
 SITE = "Trang thông tin điện tử Đảng bộ huyện Yên Thành"
@@ -161,12 +160,6 @@ DOCUMENTS = [
         "cv-24-btg.pdf",
     ),
 ]
-
-
-def slugify(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def prose(rng: random.Random, count: int) -> list[str]:

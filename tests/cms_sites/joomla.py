@@ -24,12 +24,11 @@ import datetime as dt
 import html
 import random
 import re
-import unicodedata
 from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import parse_qs
 
-from cms_sites.base import ATOM, RSS, TEXT, CorpusSite
+from cms_sites.base import ATOM, RSS, TEXT, CorpusSite, slugify
 from tuyengiao_crawler.demo_site.serving import Request, Response
 
 SITE = "Ban Tuyên giáo Tỉnh ủy Quảng Trị"
@@ -157,12 +156,6 @@ SENTENCES = [
     "Tác giả cho rằng cần phát huy hơn nữa vai trò nêu gương của cán bộ, đảng viên, trước hết là người đứng đầu.",
     "Ở nhiều chi bộ nông thôn, nội dung sinh hoạt còn đơn điệu, chủ yếu là triển khai công việc hành chính, ít thảo luận chuyên đề.",
 ]
-
-
-def slugify(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def prose(rng: random.Random, count: int) -> list[str]:

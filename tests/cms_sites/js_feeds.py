@@ -24,12 +24,11 @@ import html
 import json
 import random
 import re
-import unicodedata
 from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import parse_qs, quote_plus
 
-from cms_sites.base import ATOM, RSS, TEXT, XML, CorpusSite
+from cms_sites.base import ATOM, RSS, TEXT, XML, CorpusSite, slugify
 from tuyengiao_crawler.demo_site.serving import Request, Response
 
 SITE = "Ban Tuyên giáo Tỉnh ủy Đắk Nông"
@@ -187,12 +186,6 @@ PAGES = {
         ],
     ),
 }
-
-
-def slugify(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def prose(rng: random.Random, count: int) -> list[str]:

@@ -28,12 +28,11 @@ import html
 import json
 import random
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from urllib.parse import parse_qs, quote
 
-from cms_sites.base import RSS, TEXT, CorpusSite
+from cms_sites.base import RSS, TEXT, CorpusSite, slugify
 from tuyengiao_crawler.demo_site.serving import Request, Response
 
 SITE = "Ban Tuyên giáo Huyện ủy Hương Khê"
@@ -190,12 +189,6 @@ PORTRAIT = [
     "Không chỉ làm kinh tế giỏi, đây còn là người đi đầu trong các phong trào ở thôn, được bà con tin yêu.",
     "Những việc làm bình dị ấy đã góp phần lan tỏa sâu rộng việc học tập và làm theo Bác trong cộng đồng.",
 ]
-
-
-def slugify(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def prose(rng: random.Random, count: int, portrait: bool = False) -> list[str]:
