@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from testkit import rows, tuyengiao
 
+from tuyengiao_crawler.archive.content_coding import decode_body
 from tuyengiao_crawler.archive.fts import stale_articles
 from tuyengiao_crawler.archive.store import ARTICLE_COLUMNS
-from tuyengiao_crawler.archive.warc import decode_body
 from tuyengiao_crawler.cli import cli
 from tuyengiao_crawler.demo_site.server import DemoSite
 from tuyengiao_crawler.reprocess import ReprocessError, reprocess

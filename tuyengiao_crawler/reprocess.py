@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from tuyengiao_crawler.archive import Archive
+from tuyengiao_crawler.archive.content_coding import decode_body
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.archive.search import check_date
-from tuyengiao_crawler.archive.warc import WarcError, decode_body, read_record
+from tuyengiao_crawler.archive.warc import WarcError, read_record
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.extract.page import read_page
 from tuyengiao_crawler.normalize.article import missing_fields, normalize_article

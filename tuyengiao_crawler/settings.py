@@ -80,6 +80,14 @@ DOWNLOADER_MIDDLEWARES = {
     # Just outside RedirectMiddleware (600): redirect loops become recorded failures, and
     # redirects out of scope are dropped.
     "tuyengiao_crawler.middlewares.redirect.RedirectGuardMiddleware": 601,
+    # In the place of Scrapy's: meta refreshes to javascript: and other non-web URLs are
+    # ignored (the page is read) instead of losing the page to "Missing scheme".
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "tuyengiao_crawler.middlewares.refresh.SafeMetaRefreshMiddleware": 580,
+    # In the place of Scrapy's: asks for gzip and deflate only (what WARC readers read),
+    # and a compressed body cut short is a failed, retried fetch.
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "tuyengiao_crawler.middlewares.compression.CompressionMiddleware": 590,
     # Before robots.txt (100): a request a redirect or meta refresh made leaves only in scope.
     "tuyengiao_crawler.middlewares.redirect.RedirectScopeMiddleware": 50,
 }

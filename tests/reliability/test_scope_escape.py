@@ -9,6 +9,18 @@ from tuyengiao_crawler.demo_site.serving import BackgroundSite, Request, Respons
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{head}</head>
 <body><div id="noidung">{body}</div></body></html>"""
 
+BODY = (
+    "<h1>Hội nghị triển khai nhiệm vụ công tác tuyên giáo năm 2024</h1>"
+    "<p>Ngày 12/01/2024, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị tổng kết công tác năm "
+    "2023 và triển khai nhiệm vụ năm 2024, với sự tham dự của đại biểu các huyện.</p>"
+    "<p>Hội nghị đã đánh giá kết quả đạt được, chỉ ra hạn chế và đề ra giải pháp nâng "
+    "cao hiệu quả công tác tuyên truyền trong thời gian tới trên địa bàn toàn tỉnh.</p>"
+    "<p>Phát biểu chỉ đạo, đồng chí Phó Bí thư Tỉnh ủy ghi nhận những cố gắng của đội ngũ "
+    "làm công tác tuyên giáo các cấp trong việc nắm bắt tình hình tư tưởng cán bộ.</p>"
+    "<p>Dịp này, nhiều tập thể và cá nhân có thành tích xuất sắc trong năm 2023 được "
+    "khen thưởng, động viên kịp thời, tạo khí thế thi đua sôi nổi trong toàn ngành.</p>"
+)
+
 
 class Pages:
     def __init__(self, other: str) -> None:
@@ -21,7 +33,7 @@ class Pages:
         if request.path == "/tin/mot.html":
             # A refresh in the head to another server on this machine.
             head = f'<meta http-equiv="refresh" content="0; url={self.other}/bay.html">'
-            return Response(PAGE.format(title="Chuyển trang", head=head, body="").encode())
+            return Response(PAGE.format(title="Bài một", head=head, body=BODY).encode())
         if request.path == "/tin/hai.html":
             return Response(status=302, body=b"", headers={"Location": f"{self.other}/bay2.html"})
         return None
@@ -55,3 +67,8 @@ def test_no_refresh_or_redirect_leaves_the_crawls_scope(tmp_path):
     assert seen_by_other == []
     fetched = {r["url"] for r in rows(db, "SELECT url FROM fetches")}
     assert not any(url.startswith(other.url) for url in fetched)
+    # The page whose refresh leads out of scope is read as it is, not lost with the refresh.
+    stored = rows(db, "SELECT url, title FROM articles")
+    assert [(r["url"].removeprefix(site.url), r["title"]) for r in stored] == [
+        ("/tin/mot.html", "Hội nghị triển khai nhiệm vụ công tác tuyên giáo năm 2024")
+    ]

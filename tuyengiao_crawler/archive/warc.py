@@ -454,32 +454,3 @@ __all__ = [
     "read_record",
     "warc_files",
 ]
-
-
-def decode_body(headers: list[tuple[str, str]], body: bytes) -> tuple[list[tuple[str, str]], bytes]:
-    """Undo Content-Encoding (gzip, deflate, br, layered right to left) as Scrapy's
-    HttpCompressionMiddleware does, and drop the header; other headers are kept."""
-    codings = [
-        c.strip().lower()
-        for name, value in headers
-        if name.lower() == "content-encoding"
-        for c in value.split(",")
-        if c.strip()
-    ]
-    for coding in reversed(codings):
-        if coding in ("gzip", "x-gzip"):
-            body = zlib.decompress(body, zlib.MAX_WBITS | 32)
-        elif coding == "deflate":
-            try:
-                body = zlib.decompress(body)
-            except zlib.error:
-                body = zlib.decompress(body, -zlib.MAX_WBITS)  # raw deflate, as IIS sends
-        elif coding == "br":
-            import brotli  # optional, as in Scrapy
-
-            body = brotli.decompress(body)
-        elif coding != "identity":
-            raise ValueError(f"unsupported Content-Encoding {coding!r}")
-    if codings:
-        headers = [(k, v) for k, v in headers if k.lower() != "content-encoding"]
-    return headers, body

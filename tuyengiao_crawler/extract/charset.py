@@ -12,6 +12,7 @@ repaired field by field in the normalise pipeline.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
@@ -36,6 +37,15 @@ NOT_HTML_MAGIC = (
     b"GIF8",
     b"\xff\xd8\xff",
 )
+# Bytes that text never holds (the WHATWG MIME Sniffing standard's "binary data bytes").
+_BINARY_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_TEXT_BYTES = bytes(range(256)).translate(None, _BINARY_BYTES)
+_LEADING = re.compile(b"[" + re.escape(_BINARY_BYTES + b" \t\n\r\x0c") + b"]*")
+# Tags a page starts with, which binary data does not hold by chance.
+_MARKUP = re.compile(
+    rb"<(?:!doctype|html|head|body|meta|title|link|script|style|div|table|!--)[\s>/]",
+    re.IGNORECASE,
+)
 
 
 def _codec(name: str | None) -> str | None:
@@ -47,13 +57,25 @@ def _codec(name: str | None) -> str | None:
 
 def not_html(body: bytes) -> str | None:
     """A short reason if the body is clearly not an HTML page (a PDF, an archive, an
-    image, binary data), else None."""
+    image, binary data), else None.
+
+    Stray NUL or control bytes are no sign of a binary file (browsers show such a page):
+    only a start that is mostly such bytes and holds no tag is. A UTF-16 page with its
+    BOM, half NULs, is a page."""
     head = body[:1024].lstrip()
     if head.startswith(NOT_HTML_MAGIC):
         return f"binary file ({head[:4]!r}) served as HTML"
-    if b"\x00" in head:
-        return "binary data served as HTML"
-    return None
+    if read_bom(body)[0]:
+        return None
+    # Control bytes before the first text are skipped: NUL padding hides no page.
+    start = _LEADING.match(body).end()
+    if start == len(body):
+        return "binary data served as HTML" if body.strip() else None  # control bytes only
+    head = body[start : start + 1024]
+    binary = len(head.translate(None, _TEXT_BYTES))
+    if binary * 16 <= len(head) or _MARKUP.search(head.translate(None, _BINARY_BYTES)):
+        return None  # text with a few stray bytes, or markup among them
+    return "binary data served as HTML"
 
 
 def declared_encoding(body: bytes, content_type: str | None) -> str | None:

@@ -27,6 +27,7 @@ from tuyengiao_crawler.extract.html import (
     clean_body_html,
     detached_copy,
     drop_keep_tail,
+    repair_tree,
     strip_control_chars,
     text_blocks,
 )
@@ -58,6 +59,7 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     root = detached_copy(sel)
     page = Selector(root=root)
     strip_control_chars(root)
+    repair_tree(root)  # what an <embed> swallowed is the article's; no tree thousands deep
     order = document_order(root)
     metas = meta_tags(root)
     ld = json_ld_article(root)

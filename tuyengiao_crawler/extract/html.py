@@ -15,15 +15,15 @@ from lxml import html as lxml_html
 from parsel import Selector, SelectorList
 from parsel.csstranslator import HTMLTranslator
 
-# Tags whose content never belongs in an archived body.
+# Tags whose content never belongs in an archived body. Not <embed> (void: what libxml2
+# nests in it is the page's) nor <object> (what it holds is the fallback every browser
+# without the plugin shows): both are cut from stored HTML, their content kept.
 DROP_TAGS = frozenset(
     {
         "script",
         "style",
         "noscript",
         "iframe",
-        "object",
-        "embed",
         "form",
         "input",
         "button",
@@ -36,13 +36,29 @@ DROP_TAGS = frozenset(
         "meta",
     }
 )
-# Also dropped from stored body HTML: tags that change how a viewer reads the page (base,
-# frames), run code (applet, math actions, portal) or hold raw text a browser and lxml
-# serialise differently (xmp, plaintext, noembed, noframes, title).
+# Also dropped from stored body HTML: plugins (embed, object, applet), tags that change how
+# a viewer reads the page (base, frames), run code (math actions, portal) or hold raw text
+# a browser and lxml serialise differently (xmp, plaintext, noembed, noframes, title).
 UNSAFE_TAGS = DROP_TAGS | frozenset(
-    {"base", "frame", "frameset", "applet", "math", "param", "portal", "xmp", "plaintext",
-     "noembed", "noframes", "title", "head", "html", "body"}
+    {"embed", "object", "base", "frame", "frameset", "applet", "math", "param", "portal", "xmp",
+     "plaintext", "noembed", "noframes", "title", "head", "html", "body"}
 )  # fmt: skip
+# Elements that hold nothing (HTML's void elements, and obsolete ones browsers still treat
+# as void). libxml2 2.14 parses <embed>, <source>, <track>, <wbr>, <keygen>, <bgsound> and
+# <image> as containers, so an unclosed one (as they always are) swallows everything after
+# it up to its parent's end tag.
+VOID_TAGS = frozenset(
+    {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+     "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
+)  # fmt: skip
+# Deeper than this, elements are laid side by side (as Blink does past 512): no page nests
+# half as deep, and hostile ones that nest thousands deep made the heuristics, which read
+# each element's text, quadratic (9 s for one page).
+MAX_DEPTH = 256
+# Plugin elements: what they hold (beside <param>s, which hold nothing) is the fallback
+# that browsers, none of which runs Flash or Java any more, show; and an unclosed one holds
+# the rest of its parent.
+FALLBACK_TAGS = frozenset({"object", "applet"})
 BLOCK_TAGS = frozenset(
     {
         "p",
@@ -207,8 +223,71 @@ def detached_copy(node: Selector | Node) -> Node:
     return copy.deepcopy(element_of(node))
 
 
+def _unnest(element: etree._Element) -> None:
+    """Move an element's text and children out to follow it, in order (a root stays
+    as it is): what libxml2 put inside an element that holds nothing."""
+    parent = element.getparent()
+    if parent is None or (not element.text and not len(element)):
+        return
+    tail, children = element.tail, list(element)
+    element.tail, element.text = _xml_safe(element.text), None
+    for child in reversed(children):
+        element.addnext(child)  # moves the child with its tail
+    last = children[-1] if children else element
+    last.tail = _xml_safe(last.tail) + _xml_safe(tail)
+
+
+def _flatten(element: etree._Element) -> None:
+    """Make every element under `element` its child, in document order, each text where
+    it was: the tree's shape below it is lost, its text, paragraphs, links and images not."""
+    placed: list[etree._Element] = []  # descendants in document order
+    tails: dict[etree._Element, list[str]] = {}
+    for event, el in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        if el is element:
+            continue
+        if event != "end":
+            placed.append(el)
+            tails[el] = []
+        if event != "start" and el.tail:
+            # What followed an element now follows the last thing placed inside it.
+            tails[placed[-1]].append(el.tail)
+    for el in placed:
+        el.tail = _xml_safe("".join(tails[el])) or None
+    # Last first: each element moves once its descendants have left it (lxml walks the
+    # subtree of an element it moves), each to the front, so they end in document order.
+    for el in reversed(placed):
+        element.insert(0, el)
+
+
+def repair_tree(root: etree._Element) -> None:
+    """Give back to the page what libxml2 nested inside void elements (an <embed> holding
+    the rest of the article) and inside plugin elements (an unclosed <object>), and cut the
+    tree at MAX_DEPTH, so the text walks and the stored HTML read the page as a browser
+    shows it, in time linear in its size. In place."""
+    if not isinstance(root, etree._Element):
+        return
+    # Parents before children: what an outer element gives back is still visited.
+    for element in list(root.iter(*VOID_TAGS, *FALLBACK_TAGS)):
+        _unnest(element)
+    too_deep, depth = [], 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth == MAX_DEPTH and len(element):
+            too_deep.append(element)
+            walker.skip_subtree()
+    for element in too_deep:
+        _flatten(element)
+
+
 def text_blocks(node: Selector | Node) -> list[str]:
     """The element's visible text split at block boundaries and <br>, cleaned, empties dropped."""
+    root = element_of(node)
+    if not isinstance(root, etree._Element) or not isinstance(root.tag, str):
+        return []
     blocks: list[str] = []
     buffer: list[str] = []
 
@@ -218,24 +297,23 @@ def text_blocks(node: Selector | Node) -> list[str]:
         if text:
             blocks.append(text)
 
-    def walk(el: etree._Element) -> None:
-        if not isinstance(el.tag, str) or el.tag in DROP_TAGS:
-            return
-        block = el.tag in BLOCK_TAGS
-        if block:
+    # lxml's walk, not a recursive one: hostile pages nest tags thousands deep. A dropped
+    # element's subtree is skipped; its end event still comes, for its tail.
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event == "start":
+            if el.tag in DROP_TAGS:
+                walker.skip_subtree()
+                continue
+            if el.tag in BLOCK_TAGS or el.tag == "br":
+                flush()
+            if el.text:
+                buffer.append(el.text)
+            continue
+        if event == "end" and el.tag in BLOCK_TAGS:
             flush()
-        if el.tag == "br":
-            flush()
-        if el.text:
-            buffer.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                buffer.append(child.tail)
-        if block:
-            flush()
-
-    walk(element_of(node))
+        if el.tail and el is not root:
+            buffer.append(el.tail)
     flush()
     return blocks
 
@@ -247,6 +325,7 @@ def clean_body_html(node: Selector | Node, base_url: str, *, in_place: bool = Fa
     root = element_of(node) if in_place else copy.deepcopy(element_of(node))
     if not isinstance(root.tag, str):
         return ""
+    repair_tree(root)  # an <embed> or <object> is cut below: what it swallowed is kept
     if root.tag in UNSAFE_TAGS:
         if root.tag not in ("html", "body"):
             return ""  # the body selector matched a script, a form...: nothing safe to keep

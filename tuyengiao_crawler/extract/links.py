@@ -8,7 +8,14 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from tuyengiao_crawler.extract.html import absolute, one_line
-from tuyengiao_crawler.extract.tree import elements, is_inside, link_text_len, names, visible_text
+from tuyengiao_crawler.extract.tree import (
+    elements,
+    is_inside,
+    link_text_len,
+    names,
+    text_sizes,
+    visible_text,
+)
 
 _RELATED_CLASS = re.compile(
     r"related|lien-?quan|tin-?khac|tinkhac|other-?news|othernews|cung-?chuyen-?muc|bai-?khac",
@@ -19,6 +26,7 @@ _RELATED_LABEL = re.compile(
     r"(?:cùng\s+chuyên\s+mục|liên\s+quan|khác|đã\s+đăng|đã\s+đưa)\s*[:»>.]*$",
     re.IGNORECASE,
 )
+_LABEL_MAX = 40  # a "Tin liên quan" label is a short line
 _ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar)$", re.IGNORECASE)
 
 
@@ -29,14 +37,19 @@ def related_sections(root: etree._Element) -> list[etree._Element]:
     def inside_known(el: etree._Element) -> bool:
         return any(is_inside(el, s) for s in sections)
 
+    sizes = text_sizes(root)
     for el in elements(root):
         if el.tag in ("html", "body") or inside_known(el):
             continue
         if _RELATED_CLASS.search(names(el)) and el.find(".//a") is not None:
             sections.append(el)
             continue
+        # No text, or too much for a label even once normalised (NFC composes at most
+        # four code points into one): not read, which kept deep trees from being quadratic.
+        if not 0 < sizes.get(el, 0) <= 4 * _LABEL_MAX:
+            continue
         text = visible_text(el)
-        if len(text) > 40 or not _RELATED_LABEL.match(text) or el.tag == "a":
+        if len(text) > _LABEL_MAX or not _RELATED_LABEL.match(text) or el.tag == "a":
             continue
         parent = el.getparent()
         if parent is None:

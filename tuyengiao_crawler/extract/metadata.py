@@ -25,22 +25,22 @@ def meta_tags(root: etree._Element) -> dict[str, str]:
 def json_ld(root: etree._Element) -> list[dict]:
     """Every JSON-LD object on the page, @graph flattened; broken JSON is ignored."""
     objects: list[dict] = []
-
-    def collect(value: object) -> None:
-        if isinstance(value, list):
-            for item in value:
-                collect(item)
-        elif isinstance(value, dict):
-            objects.append(value)
-            collect(value.get("@graph"))
-
     for script in root.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json":
             continue
         try:
-            collect(json.loads(script.text or ""))
+            found = json.loads(script.text or "")
         except (ValueError, RecursionError):
             continue
+        # A stack, not recursion: JSON nested hundreds deep is valid JSON.
+        todo = [found]
+        while todo:
+            value = todo.pop()
+            if isinstance(value, list):
+                todo.extend(reversed(value))
+            elif isinstance(value, dict):
+                objects.append(value)
+                todo.append(value.get("@graph"))
     return objects
 
 

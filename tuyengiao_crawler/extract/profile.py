@@ -17,6 +17,7 @@ from tuyengiao_crawler.extract.html import (
     first_text,
     one_line,
     remove_selected,
+    repair_tree,
     text_blocks,
 )
 from tuyengiao_crawler.normalize.article import RawArticle
@@ -65,6 +66,7 @@ def _parse_body(page: Node, url: str, profile: SiteProfile) -> tuple[str, str]:
     if not nodes:
         return "", ""
     body = detached_copy(nodes[0])
+    repair_tree(body)  # what an <embed> swallowed is the article's; no tree thousands deep
     remove_selected(body, profile.selectors.get("body_exclude", []))
     text = "\n\n".join(text_blocks(body))
     return text, clean_body_html(body, url, in_place=True)

@@ -16,10 +16,15 @@ class RedirectLoop(IgnoreRequest):
     failure of the site, reported as one."""
 
 
+def in_scope(crawler: Crawler, url: str) -> bool:
+    """Whether the crawl's scope (if it has one) holds `url`."""
+    scope = ArchiveRun.plan_of(crawler).scope
+    return scope is None or url in scope
+
+
 def check_scope(crawler: Crawler, source: str, target: str) -> None:
     """Drop a request a page sent the crawler to out of the crawl's scope."""
-    scope = ArchiveRun.plan_of(crawler).scope
-    if scope is not None and target not in scope:
+    if not in_scope(crawler, target):
         crawler.stats.inc_value("tuyengiao/offsite_redirects")
         raise IgnoreRequest(f"redirect out of the crawl's scope: {source} -> {target}")
 

@@ -79,7 +79,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         result = super().process_response(request, response)
         if isinstance(result, Request):
-            await self._wait(result, retry_after_seconds(response.headers.get(b"Retry-After")))
+            await self.wait_before(
+                result, retry_after_seconds(response.headers.get(b"Retry-After"))
+            )
         return result
 
     async def process_exception(
@@ -87,10 +89,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
     ) -> Request | Response | None:
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
-            await self._wait(result, None)
+            await self.wait_before(result, None)
         return result
 
-    async def _wait(self, retry: Request, retry_after: float | None) -> None:
+    async def wait_before(self, retry: Request, retry_after: float | None = None) -> None:
+        """Wait as the crawl waits before any retry (for other middlewares that retry)."""
         attempt = int(retry.meta.get("retry_times", 1))
         delay = backoff_delay(attempt, self.base, self.cap, retry_after, self.retry_after_cap)
         if retry_after is not None:
