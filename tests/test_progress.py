@@ -43,8 +43,8 @@ def test_progress_during_a_crawl(tmp_path, mode):
         result = subprocess.run(
             [sys.executable, "-m", "tuyengiao_crawler", "crawl", "--site", "demo",
              "--start-url", site.url + "/", "--db", str(tmp_path / "a.sqlite"),
-             "-s", f"TUYENGIAO_PROGRESS={mode}", "-s", "TUYENGIAO_PROGRESS_INTERVAL=0.2",
-             "-s", "DOWNLOAD_DELAY=0.02", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
+             "-s", f"TUYENGIAO_PROGRESS={mode}", "-s", "TUYENGIAO_PROGRESS_INTERVAL=1",
+             "-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
             capture_output=True, cwd=ROOT, timeout=120,
         )  # fmt: skip
     stderr = result.stderr.decode("utf-8")  # bytes: text mode would turn "\r" into "\n"

@@ -15,6 +15,7 @@ from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.profiles import SiteProfile, load_profile
+from tuyengiao_crawler.settings_check import crawl_overrides, start_url_problem
 from tuyengiao_crawler.spiders.archive import ArchiveSpider
 
 # Servers on this machine (the demo site, tests, benchmarks) need no politeness.
@@ -46,9 +47,11 @@ class CrawlError(TuyengiaoError):
 
 
 def check_start_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise CrawlError(f"invalid start URL {url!r}: expected http(s)://host/...")
+    """The URL, if a crawl can start from it; else a one-line CrawlError saying why (a port
+    out of range and a malformed IPv6 address were tracebacks inside the crawl)."""
+    problem = start_url_problem(url)
+    if problem:
+        raise CrawlError(f"invalid start URL {url!r}: {problem}")
     return url
 
 
@@ -89,6 +92,7 @@ def run_crawl(
     continues a crawl that was stopped. Politeness is switched off only when every start
     URL is on this machine.
     """
+    overrides = crawl_overrides(overrides, db, start_urls)  # one line per bad -s, before any file
     loaded = load_profile(profile) if profile else None
     if loaded:
         start_urls = start_urls or list(loaded.start_urls)

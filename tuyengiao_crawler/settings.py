@@ -18,7 +18,7 @@ Settings of our own (defaults in brackets):
   crawled site) so the WARC holds them too [True].
 - TUYENGIAO_PROGRESS: "auto" (a live line on a terminal, plain lines otherwise), "live",
   "lines" or "off" ["auto"].
-- TUYENGIAO_PROGRESS_INTERVAL: seconds between plain progress lines [60].
+- TUYENGIAO_PROGRESS_INTERVAL: seconds between plain progress lines, at least 1 [60].
 - TUYENGIAO_RETRY_BACKOFF: seconds before the first retry of a failed fetch, doubled for
   each further retry [2].
 - TUYENGIAO_RETRY_BACKOFF_MAX: the longest backoff between retries, in seconds [60].

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from tuyengiao_crawler.archive.queries import guard_reads
 from tuyengiao_crawler.archive.search import ArticleFilters, filter_clauses, prepare_connection
 from tuyengiao_crawler.errors import TuyengiaoError
 
@@ -221,12 +222,24 @@ def export(
     filters: ArticleFilters | None = None,
     excel: bool = False,
 ) -> int:
-    """Export a table, view or query to an open text stream; returns the row count."""
+    """Export a table, view or query to an open text stream; returns the row count.
+
+    The statement runs under an authorizer that lets it only read (`guard_reads`): a
+    `--query` that would ATTACH, VACUUM (INTO a file), set a PRAGMA or write is refused
+    before it runs, so it writes nothing anywhere."""
     if excel and fmt != "csv":
         raise ExportError("--excel applies to CSV only")
-    sql, params = export_sql(conn, table, query, filters)
-    columns, rows = stream_rows(conn, sql, params)
-    try:
-        return write_rows(out, fmt, columns, rows, excel=excel)
-    except sqlite3.OperationalError as exc:
-        raise ExportError(f"export failed: {exc}") from None
+    with guard_reads(conn) as guard:
+        try:
+            sql, params = export_sql(conn, table, query, filters)
+            columns, rows = stream_rows(conn, sql, params)
+        except (ExportError, sqlite3.DatabaseError):
+            if guard.refused:
+                raise ExportError(
+                    f"cannot run the query: {guard.refused} is refused; --query may only read"
+                ) from None
+            raise
+        try:
+            return write_rows(out, fmt, columns, rows, excel=excel)
+        except sqlite3.OperationalError as exc:
+            raise ExportError(f"export failed: {exc}") from None

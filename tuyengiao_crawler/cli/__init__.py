@@ -52,6 +52,11 @@ def _one_line(exc: Exception) -> str:
         where = f" {exc.filename}" if exc.filename else ""
         return f"cannot write{where}: {exc.strerror}"
     if isinstance(exc, sqlite3.Error):
+        from tuyengiao_crawler.archive.queries import DAMAGE_WORDS
+
+        if any(word in str(exc).lower() for word in DAMAGE_WORDS):
+            # Met while reading past the pages checked on opening: the file is damaged.
+            return f"SQLite error: {exc}: the archive is damaged; restore it from a backup"
         return f"SQLite error: {exc}"
     return f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
 

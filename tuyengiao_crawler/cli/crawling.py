@@ -88,6 +88,13 @@ def crawl(
         if not sep or not name.strip():
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
         overrides[name.strip()] = value
+    archive = overrides.get("TUYENGIAO_DB")
+    if archive is not None and click.get_current_context().get_parameter_source("db") == (
+        click.core.ParameterSource.DEFAULT
+    ):
+        # `-s TUYENGIAO_DB=PATH` alone means `--db PATH`: the runner locks, checks and
+        # reports on --db, so the two must name one file (run_crawl refuses two).
+        db = archive.strip() or db
     started = time.monotonic()
     run = run_crawl(
         list(start_urls),

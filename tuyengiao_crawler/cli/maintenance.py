@@ -37,10 +37,13 @@ def reprocess(
 
     Example: tuyengiao reprocess --db data/archive.sqlite --site profiles/mysite.toml
     """
-    from tuyengiao_crawler.archive import Archive
+    from tuyengiao_crawler.archive import Archive, open_readonly
     from tuyengiao_crawler.reprocess import reprocess as run_reprocess
 
-    Archive(db, create=False).close()  # one line if the file is missing or not an archive
+    # One line if the file is missing, empty, damaged or not an archive, checked read-only
+    # so that such a file is never written; then Archive() upgrades an older schema.
+    open_readonly(db, check_pages=True).close()
+    Archive(db, create=False).close()
     result = run_reprocess(db, since=since, site=site, warc_dir=warc_dir)
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False))

@@ -255,9 +255,12 @@ def reindex(db: str) -> None:
 
     Example: tuyengiao reindex --db data/archive.sqlite
     """
-    from tuyengiao_crawler.archive import Archive
+    from tuyengiao_crawler.archive import Archive, open_readonly
     from tuyengiao_crawler.archive.fts import rebuild_index
 
+    # Read-only first: an empty, damaged or foreign file is refused before Archive() would
+    # write to it (schema, journal mode) or the rebuild into its pages.
+    open_readonly(db, check_pages=True).close()
     started = time.perf_counter()
     with Archive(db, create=False) as archive, archive.db.atomic():
         count = rebuild_index(archive.conn)
@@ -325,9 +328,10 @@ def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
         return
     if importlib.util.find_spec("datasette") is None:
         raise TuyengiaoError(f"Datasette is not installed; install it with: {INSTALL_SERVE}")
-    from tuyengiao_crawler.archive import Archive
+    from tuyengiao_crawler.archive import Archive, open_readonly
     from tuyengiao_crawler.archive.fts import sync_index
 
+    open_readonly(db).close()  # as in reindex: refuse a damaged file before writing to it
     with Archive(db, create=False) as archive, archive.db.atomic():
         indexed = sync_index(archive.conn)
     if indexed:

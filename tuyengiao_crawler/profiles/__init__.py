@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import cssselect
 from parsel.csstranslator import HTMLTranslator
 
 from tuyengiao_crawler.errors import TuyengiaoError
@@ -35,6 +36,23 @@ SELECTOR_KEYS = frozenset(
     }
 )
 REQUIRED_SELECTORS = ("article", "title", "body")
+# Fields whose selector must match elements: the extractor walks, removes or reads links
+# and images from what they match. A `::text` or `::attr()` there matches strings, which
+# these fields silently skip (a crawl archived 0 articles and ended "ok").
+ELEMENT_SELECTORS = frozenset(
+    {
+        "article",
+        "body",
+        "body_exclude",
+        "images",
+        "related",
+        "attachments",
+        "follow",
+        "listing",
+        "pagination",
+        "next_page",
+    }
+)
 TOP_KEYS = frozenset({"name", "description", "domains", "start_urls", "selectors"})
 
 
@@ -70,6 +88,23 @@ def _as_list(value: object, where: str) -> list[str]:
     return [v.strip() for v in values]
 
 
+def _check_selects_elements(css: str, where: str) -> None:
+    """Refuse `::text` and `::attr(...)` (parsel's pseudo-elements) in a field that needs
+    elements; `css` is known to be valid CSS."""
+    for selector in cssselect.parse(css):
+        pseudo = selector.pseudo_element
+        if pseudo is None:
+            continue
+        name = getattr(pseudo, "name", pseudo)
+        what = "an attribute" if name == "attr" else "text"
+        arguments = ", ".join(token.value for token in getattr(pseudo, "arguments", []))
+        written = f"::{name}({arguments})" if name == "attr" else f"::{name}"
+        raise ProfileError(
+            f"{where}: {css!r} selects {what}, but this field must select elements "
+            f"(remove {written!r})"
+        )
+
+
 def parse_profile(data: dict, source: str = "") -> SiteProfile:
     """Validate a profile's data (as read from TOML) and build it."""
     where = source or "profile"
@@ -98,6 +133,8 @@ def parse_profile(data: dict, source: str = "") -> SiteProfile:
                 raise ProfileError(
                     f"{where}: selectors.{key}: invalid CSS {css!r} ({exc})"
                 ) from None
+            if key in ELEMENT_SELECTORS:
+                _check_selects_elements(css, f"{where}: selectors.{key}")
     domains = _as_list(data.get("domains", []), f"{where}: domains") if data.get("domains") else []
     starts = data.get("start_urls") or []
     starts = _as_list(starts, f"{where}: start_urls") if starts else []
@@ -133,7 +170,13 @@ def load_profile(name_or_path: str) -> SiteProfile:
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
             raise ProfileError(f"profile file not found: {name_or_path}")
-        text, source = path.read_text(encoding="utf-8"), str(path)
+        source = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ProfileError(f"{source}: not a profile (not UTF-8 text)") from None
+        except OSError as exc:
+            raise ProfileError(f"cannot read profile {source}: {exc.strerror}") from None
     else:
         files = _bundled()
         if name_or_path not in files:
