@@ -15,7 +15,8 @@ import pytest
 from tuyengiao_crawler.demo_site.server import MANIFEST_PATH, DemoSite
 
 ROOT = Path(__file__).resolve().parent.parent
-TOTAL = len(json.loads(MANIFEST_PATH.read_text("utf-8"))["articles"])
+ARTICLES = {a["path"] for a in json.loads(MANIFEST_PATH.read_text("utf-8"))["articles"]}
+TOTAL = len(ARTICLES)
 # Slow enough that a signal lands mid-crawl: about 4 s for the demo site.
 SLOW = ["-s", "DOWNLOAD_DELAY=0.04", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
 
@@ -162,6 +163,87 @@ def test_sigint_stops_gracefully_and_resume_completes(site, clean, tmp_path):
         len([p for p in refetched if p.endswith(".html") and p.count("/") == 3])
         <= TOTAL - stored + 16
     )
+
+
+def article_requests(site, since):
+    """Paths of the demo's article pages asked for since request number `since`."""
+    return [path for _, p in site.requests[since:] if (path := urlsplit(p).path) in ARTICLES]
+
+
+@pytest.mark.parametrize("kill_after_articles", [3, 30, TOTAL - 10])
+def test_sigkill_then_resume_completes_without_refetching(
+    site, clean, tmp_path, kill_after_articles
+):
+    """A SIGKILL leaves no saved queue (Scrapy writes it on close): --resume walks the start
+    URLs again and skips what the killed run archived (before: "crawl failed: finished",
+    0 pages, the archive left incomplete)."""
+    db = tmp_path / "a.sqlite"
+    process = start(site, db, *SLOW)
+    assert wait_for(lambda: articles_stored(db) >= kill_after_articles)
+    process.kill()
+    process.wait(timeout=10)
+    stored = articles_stored(db)
+    assert stored < TOTAL, "the kill should land before the crawl ends"
+
+    before = len(site.requests)
+    resumed = subprocess.run(
+        command(site, db, "--resume"), capture_output=True, text=True, cwd=ROOT
+    )
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert snapshot(db) == clean
+    assert integrity(db) == ("ok", 0, 0)
+    # Only what the killed run had not archived is fetched, and each of those once.
+    refetched = article_requests(site, before)
+    assert len(refetched) == len(set(refetched)) == TOTAL - stored
+    conn = sqlite3.connect(db)
+    runs = conn.execute("SELECT status, finish_reason FROM crawl_runs ORDER BY id").fetchall()
+    conn.close()
+    # partial: the demo site plants a broken link on purpose
+    assert runs == [("interrupted", "killed"), ("partial", "finished")]
+
+
+def test_resume_after_kills_in_a_row_and_a_clean_stop(site, clean, tmp_path):
+    """Killed, resumed and killed again, stopped cleanly, resumed: the archive ends whole,
+    and no article archived by any of the stopped runs is asked for again."""
+    db = tmp_path / "a.sqlite"
+    process = start(site, db, *SLOW)
+    assert wait_for(lambda: articles_stored(db) >= 10)
+    process.kill()
+    process.wait(timeout=10)
+    first = articles_stored(db)
+    before = len(site.requests)
+    process = start(site, db, "--resume", *SLOW)
+    assert wait_for(lambda: articles_stored(db) >= first + 10)
+    process.kill()
+    process.wait(timeout=10)
+    process = start(site, db, "--resume", *SLOW)
+    assert wait_for(lambda: articles_stored(db) >= first + 25)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 3, out + err
+    stopped = articles_stored(db)
+    assert stopped < TOTAL
+    resumed = subprocess.run(
+        command(site, db, "--resume"), capture_output=True, text=True, cwd=ROOT
+    )
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert snapshot(db) == clean
+    assert integrity(db) == ("ok", 0, 0)
+    # Asked for again by a later run: only what was in flight at each of the two kills
+    # (one request at a time per domain, and the items not yet stored).
+    asked = article_requests(site, before)
+    assert len(set(asked)) == TOTAL - first
+    assert len(asked) - len(set(asked)) <= 4
+    conn = sqlite3.connect(db)
+    runs = conn.execute("SELECT status, finish_reason FROM crawl_runs ORDER BY id").fetchall()
+    conn.close()
+    assert runs[:3] == [
+        ("interrupted", "killed"),
+        ("interrupted", "killed"),
+        ("interrupted", "shutdown"),
+    ]
+    # ok or partial: the demo's planted broken link may have been met by a stopped run
+    assert runs[3][1] == "finished" and runs[3][0] in ("ok", "partial")
 
 
 def test_resume_without_a_stopped_crawl_is_one_line(site, tmp_path):

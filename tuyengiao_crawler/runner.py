@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.errors import TuyengiaoError
+from tuyengiao_crawler.extensions.resume import jobdir_for, take_saved_queue
 from tuyengiao_crawler.profiles import SiteProfile, load_profile
 from tuyengiao_crawler.settings_check import crawl_overrides, start_url_problem
 from tuyengiao_crawler.spiders.archive import ArchiveSpider
@@ -100,28 +101,36 @@ def run_crawl(
         raise CrawlError("no start URL: give --start-url or a profile with start_urls")
     for url in start_urls:
         check_start_url(url)
-    Archive(db).close()  # fail now, with one line, if the archive cannot be opened
     with ArchiveLock(db):
-        jobdir = prepare_jobdir(db, resume)
+        # Opened now to fail with one line if it cannot be, and to see what is stopped.
+        with Archive(db) as archive:
+            jobdir = prepare_jobdir(db, resume, archive)
         local = all(urlsplit(url).hostname in LOCAL_HOSTS for url in start_urls)
         settings = crawl_settings(
             db, max_pages=max_pages, log_level=log_level, local=local, overrides=overrides
         )
         settings.set("JOBDIR", str(jobdir), priority="cmdline")
+        if resume:
+            settings.set("TUYENGIAO_RESUME", True, priority="cmdline")
         if full:
             settings.set("TUYENGIAO_FULL", True, priority="cmdline")
         return _run(settings, start_urls, db, loaded, log_level)
 
 
-def prepare_jobdir(db: str | Path, resume: bool) -> Path:
-    """The folder Scrapy keeps a crawl's queue and seen-requests in: kept to resume,
-    emptied to start afresh."""
-    jobdir = Path(db).resolve().parent / "jobs" / Path(db).name
-    if resume:
-        if not (jobdir / "requests.seen").exists():
-            raise CrawlError(f"no stopped crawl to resume for {db}")
-    elif jobdir.exists():
-        shutil.rmtree(jobdir)
+def prepare_jobdir(db: str | Path, resume: bool, archive: Archive) -> Path:
+    """The folder Scrapy keeps a crawl's queue and seen-requests in. Resuming after a clean
+    stop continues the queue saved there; after a kill (no queue was saved) the start URLs
+    are walked again. Either way the articles the stopped runs archived are not asked for
+    again (`TUYENGIAO_RESUME`). Without `resume`, the folder is emptied."""
+    jobdir = jobdir_for(db)
+    if not resume:
+        if jobdir.exists():
+            shutil.rmtree(jobdir)
+        return jobdir
+    archive.close_stale_runs()  # we hold the lock: a run still "running" was killed
+    if not archive.latest_run_stopped():
+        raise CrawlError(f"no stopped crawl to resume for {db}")
+    take_saved_queue(jobdir)
     return jobdir
 
 

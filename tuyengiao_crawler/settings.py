@@ -12,6 +12,9 @@ Settings of our own (defaults in brackets):
 - TUYENGIAO_WARC_MAX_BYTES: a WARC file is closed and a new one started past this size
   [1 GB]. 0 turns WARC capture off (not advised for archives).
 - TUYENGIAO_FULL: fetch everything, ignoring what the archive already holds [False].
+- TUYENGIAO_RESUME: continue the stopped runs since the last finished one: never ask for
+  the articles they archived (after a kill, which saves no queue, the start URLs are
+  walked again); set by `crawl --resume` [False].
 - TUYENGIAO_STALE_LISTING_PAGES: in an incremental run, stop paginating a category after
   this many consecutive listing pages that hold only archived articles [2].
 - TUYENGIAO_FETCH_ASSETS: fetch the images and attachments of each new article (on the
@@ -105,6 +108,7 @@ TUYENGIAO_CONTACT = ""
 TUYENGIAO_WARC_DIR = ""
 TUYENGIAO_WARC_MAX_BYTES = 1_000_000_000
 TUYENGIAO_FULL = False
+TUYENGIAO_RESUME = False
 TUYENGIAO_STALE_LISTING_PAGES = 2
 TUYENGIAO_FETCH_ASSETS = True
 TUYENGIAO_PROGRESS = "auto"

@@ -207,6 +207,7 @@ RULES: dict[str, Rule] = {
     "TUYENGIAO_WARC_DIR": folder,
     "TUYENGIAO_WARC_MAX_BYTES": integer(0),
     "TUYENGIAO_FULL": boolean,
+    "TUYENGIAO_RESUME": boolean,
     "TUYENGIAO_STALE_LISTING_PAGES": integer(1, 10_000),
     "TUYENGIAO_FETCH_ASSETS": boolean,
     "TUYENGIAO_PROGRESS": choice("auto", "live", "lines", "off"),

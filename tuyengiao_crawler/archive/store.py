@@ -287,6 +287,40 @@ class Archive:
         ).fetchone()
         return row[0]
 
+    def stopped_runs(self, start_urls: Iterable[str]) -> list[int]:
+        """The runs of these start URLs since the last that ran to its end, if all were
+        stopped or killed: what a resumed crawl continues (oldest first)."""
+        key = json.dumps(list(start_urls))
+        last = self.conn.execute(
+            "SELECT coalesce(max(id), 0) FROM crawl_runs WHERE start_urls = ?"
+            " AND finish_reason = 'finished' AND status IN ('ok', 'partial')",
+            (key,),
+        ).fetchone()[0]
+        runs = self.conn.execute(
+            "SELECT id, status FROM crawl_runs WHERE start_urls = ? AND id > ? ORDER BY id",
+            (key, last),
+        ).fetchall()
+        return [r[0] for r in runs] if all(r[1] == "interrupted" for r in runs) else []
+
+    def latest_run_stopped(self) -> bool:
+        """Whether the archive's latest run was stopped or killed (or is still marked
+        running: a process that died)."""
+        row = self.conn.execute("SELECT status FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
+        return bool(row) and row[0] in ("interrupted", "running")
+
+    def articles_fetched_in(self, run_ids: Iterable[int]) -> list[tuple[Any, ...]]:
+        """(url, fetched_url, status, warc_file, warc_offset) of the articles whose last
+        fetch was by one of these runs, with that fetch."""
+        ids = list(run_ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        return self.conn.execute(
+            "SELECT a.url, f.url, f.status, f.warc_file, f.warc_offset FROM articles a"
+            f" JOIN fetches f ON f.id = a.fetch_id WHERE f.run_id IN ({marks}) ORDER BY f.id",
+            ids,
+        ).fetchall()
+
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
         """(etag, last_modified) of an archived article, or None if it is not archived."""
         row = self.conn.execute(

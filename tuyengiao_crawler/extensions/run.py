@@ -20,6 +20,8 @@ from scrapy.http import Request, Response
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.fetches import record_fetch, set_fetch_error
 from tuyengiao_crawler.archive.lock import ArchiveLock
+from tuyengiao_crawler.extensions.resume import mark_queue_saved
+from tuyengiao_crawler.extract.urls import canonicalize_url
 from tuyengiao_crawler.normalize.dates import normalize_date
 
 logger = logging.getLogger(__name__)
@@ -55,6 +57,10 @@ class CrawlPlan:
     known: frozenset[str] | set[str] = frozenset()
     # When the baseline run (the last one that finished) started, for an incremental run.
     since: str | None = None
+    # Keys of the articles that the stopped runs this one resumes archived: not asked for.
+    done: frozenset[str] = frozenset()
+    # Their pages as archived (URL, WARC file, offset), whose links are followed instead.
+    done_pages: list[tuple[str, str, int]] = field(default_factory=list)
 
     def is_archived(self, url: str) -> bool:
         """Whether an incremental run already holds this article (ask only if changed)."""
@@ -127,12 +133,25 @@ class ArchiveRun:
         scope: Container[str] | None = None,
         *,
         full: bool = False,
+        resume: bool = False,
     ) -> CrawlPlan:
         """The crawl's plan: incremental (archived articles known) only once a crawl of
         these start URLs has finished, so an interrupted first crawl is never mistaken
-        for a baseline; full when asked or when there is none."""
+        for a baseline; full when asked or when there is none. A `resume` (of the stopped
+        runs since the last finished one) skips the articles they archived."""
         since = self.archive.last_completed_run(start_urls)
         full = full or since is None
+        done: set[str] = set()
+        pages: list[tuple[str, str, int]] = []
+        if resume:
+            stopped = self.archive.stopped_runs(start_urls)
+            for url, fetched, status, warc_file, offset in self.archive.articles_fetched_in(
+                stopped
+            ):
+                done.update((url, canonicalize_url(fetched)))
+                if status == 200 and warc_file:
+                    pages.append((fetched, warc_file, offset))
+            self.crawler.stats.set_value("tuyengiao/resumed_runs", stopped)
         self.plan = CrawlPlan(
             list(start_urls),
             profile,
@@ -140,6 +159,8 @@ class ArchiveRun:
             mode="full" if full else "incremental",
             known=frozenset() if full else frozenset(self.archive.article_urls()),
             since=None if full else since,
+            done=frozenset(done) - set(start_urls),
+            done_pages=pages,
         )
         return self.plan
 
@@ -205,6 +226,9 @@ class ArchiveRun:
             "traps": json.dumps(stats["tuyengiao/traps"]) if stats.get("tuyengiao/traps") else None,
         }
         self.archive.finish_run(self.run_id, run_status(reason, stats), counts)
+        jobdir = self.crawler.settings.get("JOBDIR")
+        if reason == "shutdown" and jobdir:
+            mark_queue_saved(jobdir, self.run_id)  # Scrapy has written the queue by now
         self.archive.close()
         self._archive = None
         self.lock.release()

@@ -10,13 +10,22 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import FormRequest, JsonResponse, Request, Response, TextResponse, XmlResponse
+from scrapy.http import (
+    FormRequest,
+    HtmlResponse,
+    JsonResponse,
+    Request,
+    Response,
+    TextResponse,
+    XmlResponse,
+)
 from scrapy.http.request import NO_CALLBACK
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from tuyengiao_crawler.extensions.disk import is_disk_full, stop_for_full_disk
+from tuyengiao_crawler.extensions.resume import archived_pages
 from tuyengiao_crawler.extensions.run import ArchiveRun, CrawlPlan
 from tuyengiao_crawler.extract.classify import is_print_view
 from tuyengiao_crawler.extract.feeds import Feed, looks_like_feed, read_feed, robots_sitemaps
@@ -27,7 +36,7 @@ from tuyengiao_crawler.extract.traps import TrapGuard, listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
 from tuyengiao_crawler.items import ArticleItem
 from tuyengiao_crawler.middlewares.redirect import RedirectLoop
-from tuyengiao_crawler.middlewares.warc import FETCH_ID_KEY, header_pairs
+from tuyengiao_crawler.middlewares.warc import FETCH_ID_KEY, header_pairs, warc_dir
 from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
 
 # Files never followed as pages (images, media, office documents: articles' own are
@@ -92,7 +101,10 @@ class ArchiveSpider(scrapy.Spider):
             self.profile_name,
             self.scope,
             full=self.settings.getbool("TUYENGIAO_FULL"),
+            resume=self.settings.getbool("TUYENGIAO_RESUME"),
         )
+        # What stopped runs archived is as good as asked for already.
+        self.requested |= self.plan.done
 
     def _configure(self, settings: scrapy.settings.BaseSettings) -> None:
         site = self._site_arg or settings.get("TUYENGIAO_PROFILE") or None
@@ -149,6 +161,20 @@ class ArchiveSpider(scrapy.Spider):
             # are wanted either way (read in `_read_robots`).
             for root in dict.fromkeys(urljoin(key, "/robots.txt") for key in self.start_urls):
                 yield Request(root, callback=NO_CALLBACK, meta={"dont_obey_robotstxt": True})
+        for request in self._links_of_archived():
+            yield request
+
+    def _links_of_archived(self) -> Iterator[Request]:
+        """The links of the articles that the stopped runs a resume continues archived,
+        read from their WARC records as reprocess reads them: those runs had queued them,
+        and a kill loses the queue."""
+        for url, headers, body in archived_pages(warc_dir(self.settings), self.plan.done_pages):
+            page = read_page(url, body, headers, self.profile)
+            if page.kind != "article":
+                continue
+            request = Request(url, meta={"found_via": "link", "depth": 1})
+            response = HtmlResponse(url, body=body, headers=headers, request=request)
+            yield from self._follow(response, page)
 
     def _request(self, url: str, via: str, **meta: Any) -> Request:
         return Request(
