@@ -29,6 +29,9 @@ Settings of our own (defaults in brackets):
 - TUYENGIAO_MAX_LISTING_PAGES: the most pages of one listing series (a category's pages, a
   calendar's days: same URL up to its numbers) whose links are followed; catches endless
   pagination and calendar traps [500].
+- TUYENGIAO_CALENDAR_BARREN_DAYS: a calendar (listing pages whose URLs name a day) is
+  walked on only while one of its last this-many pages showed an article not seen
+  before; days after tomorrow are never asked for [30].
 - TUYENGIAO_MIN_FREE_MB: the crawl stops (run "failed", reason disk_full) when less than
   this is free beside the archive; a "disk full" error stops it too. 0: no check [50].
 """
@@ -108,6 +111,7 @@ TUYENGIAO_CONTACT = ""
 TUYENGIAO_WARC_DIR = ""
 TUYENGIAO_WARC_MAX_BYTES = 1_000_000_000
 TUYENGIAO_FULL = False
+TUYENGIAO_CALENDAR_BARREN_DAYS = 30
 TUYENGIAO_RESUME = False
 TUYENGIAO_STALE_LISTING_PAGES = 2
 TUYENGIAO_FETCH_ASSETS = True

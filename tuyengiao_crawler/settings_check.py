@@ -217,6 +217,7 @@ RULES: dict[str, Rule] = {
     "TUYENGIAO_RETRY_BACKOFF_MAX": number(0, SECONDS_MAX),
     "TUYENGIAO_RETRY_AFTER_MAX": number(0, SECONDS_MAX),
     "TUYENGIAO_MAX_LISTING_PAGES": integer(1, 10_000_000),
+    "TUYENGIAO_CALENDAR_BARREN_DAYS": integer(1, 100_000),
     "TUYENGIAO_MIN_FREE_MB": number(0),
     # Scrapy's, with the ranges a crawl can run with (0 concurrency never fetches).
     "CONCURRENT_REQUESTS": integer(1, 1000),

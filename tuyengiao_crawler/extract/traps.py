@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 _DIGITS = re.compile(r"\d+")
 
@@ -50,6 +51,34 @@ def repeating_path(path: str) -> bool:
     return False
 
 
+# A calendar day as a whole path part or query value (2019-03-14, 2019/03/14, 14-03-2019,
+# 14.03.2019), not one inside a slug ("ke-hoach-den-31-12-2030.html" is a title's words).
+_URL_DATE = re.compile(
+    r"(?:^|(?<=[/=]))(?:(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})[-.](?P<m2>\d{1,2})[-.](?P<y2>(?:19|20)\d\d))(?=[/&?#]|$)"
+)
+
+
+def url_date(url: str) -> dt.date | None:
+    """The calendar day a URL's path or query names, if any."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    found = _URL_DATE.search(unquote(f"{parts.path}?{parts.query}"))
+    if not found:
+        return None
+    year, month, day = (
+        (found["y"], found["m"], found["d"])
+        if found["y"]
+        else (found["y2"], found["m2"], found["d2"])
+    )
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
 def _text_fingerprint(text: str) -> int:
     # Digits out: visitor counters and clocks change on every request.
     return hash(_SPACE_OR_DIGITS.sub(" ", text))
@@ -62,15 +91,22 @@ class TrapGuard:
     in its random-looking value (`?s=<32 hex>`) showed the same text: from then on it is
     left out of the key requests are de-duplicated on (the URL fetched keeps it). Article
     ids that look random (`?id=507f1f77bcf86cd799439011`) show other texts and are never
-    learned. `dedupe_key` gives None for a URL not to fetch at all (a repeating path).
+    learned. `dedupe_key` gives None for a URL not to fetch at all (a repeating path, a
+    day after tomorrow). A calendar (listing pages whose URLs name days) is walked only
+    while its pages show articles not seen before: after `barren_days` pages in a row
+    without one, its further links are not followed (`calendar_walks_on`).
     `found` holds each kind of trap met, how often, and a few examples.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, barren_days: int = 30, today: dt.date | None = None) -> None:
         self.session: dict[str, set[str]] = {}  # host -> session-like parameter names
         # (host, the URL without the parameter, its name) -> text fingerprint -> value
         self._texts: dict[tuple[str, str, str], dict[int, str]] = {}
         self.found: dict[str, dict[str, Any]] = {}
+        self.barren_days = barren_days
+        # Days after this are no publication date: a calendar's "next" links lead there.
+        self.last_day = (today or dt.datetime.now(dt.UTC).date()) + dt.timedelta(days=1)
+        self._barren: dict[str, int] = {}  # calendar -> its pages in a row without news
 
     def note(self, kind: str, url: str) -> None:
         """Count a URL a trap minted (one not fetched), keeping the first examples."""
@@ -88,6 +124,10 @@ class TrapGuard:
         if repeating_path(parts.path):
             self.note("repeating-path", key)
             return None
+        day = url_date(key)
+        if day and day > self.last_day:
+            self.note("future-date", key)
+            return None
         learned = self.session.get(parts.netloc)
         if not learned or not parts.query:
             return key
@@ -96,6 +136,19 @@ class TrapGuard:
         if len(kept) == len(query):
             return key
         return parts._replace(query=urlencode(kept)).geturl()
+
+    def calendar_walks_on(self, series: str, url: str, news: bool) -> bool:
+        """Whether to follow the links of a listing page of `series` at `url` that showed
+        (`news`) or did not show articles not seen before: always, unless its URL names a
+        day and the series' last `barren_days` such pages, this one included, showed none."""
+        if url_date(url) is None:
+            return True
+        barren = 0 if news else self._barren.get(series, 0) + 1
+        self._barren[series] = barren
+        if barren < self.barren_days:
+            return True
+        self.note("calendar", url)
+        return False
 
     def wants(self, key: str) -> bool:
         """Whether a fetched page's text could teach something: its URL has a random-looking

@@ -139,7 +139,7 @@ class ArchiveSpider(scrapy.Spider):
         # and fingerprinted (a tenth of the crawl's time, bench/README.md).
         self.requested: set[str] = set()
         # Session parameters and self-repeating paths (extract/traps.py), learned as met.
-        self.traps = TrapGuard()
+        self.traps = TrapGuard(settings.getint("TUYENGIAO_CALENDAR_BARREN_DAYS", 30))
         self.robots_read: set[str] = set()  # hosts whose robots.txt named its sitemaps
         self.depth_limit = settings.getint("DEPTH_LIMIT")
         contact = settings.get("TUYENGIAO_CONTACT")
@@ -261,7 +261,24 @@ class ArchiveSpider(scrapy.Spider):
                     self.max_listing_pages,
                 )
             return
+        if not self._calendar_walks_on(page):
+            return
         yield from self._follow(response, page, root)
+
+    def _calendar_walks_on(self, page: Page) -> bool:
+        """Whether a listing page's links are followed, as far as calendars go: a day's
+        page that shows no article unseen in this run or the archive counts towards
+        TUYENGIAO_CALENDAR_BARREN_DAYS for its calendar (extract/traps.py)."""
+        calendar = listing_key(page.canonical_url)
+        news = any(
+            key not in self.requested and key not in self.plan.known
+            for key in (k[1] for k in map(_keyed, page.listing.articles) if k)
+            if listing_key(key) != calendar  # the days before and after are no news
+        )
+        if self.traps.calendar_walks_on(calendar, page.canonical_url, news):
+            return True
+        self._trap_met()
+        return False
 
     def _read(self, response: Response) -> Page | None:
         """The page as `read_page` reads it; None for what is no HTML page (images, files,
