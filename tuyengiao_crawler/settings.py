@@ -61,6 +61,12 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DEPTH_LIMIT = 50
+# Breadth-first (Scrapy's default is depth-first, last in first out): every page at one
+# depth is fetched before any deeper one, so a trap that mints new pages without end (a
+# faceted filter, a tag tree) cannot starve the categories beside it.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 # The pipelines are synchronous, so items gain nothing from running in parallel, and Scrapy
 # starts this many asyncio tasks for every callback's output: at its default of 100 that was
 # about a fifth of a crawl's CPU time (bench/README.md).
