@@ -101,9 +101,9 @@ def run_crawl(
         raise CrawlError("no start URL: give --start-url or a profile with start_urls")
     for url in start_urls:
         check_start_url(url)
+    Archive(db).close()  # fail now, with one line, if the archive cannot be opened
     with ArchiveLock(db):
-        # Opened now to fail with one line if it cannot be, and to see what is stopped.
-        with Archive(db) as archive:
+        with Archive(db) as archive:  # what is stopped, seen under the lock
             jobdir = prepare_jobdir(db, resume, archive)
         local = all(urlsplit(url).hostname in LOCAL_HOSTS for url in start_urls)
         settings = crawl_settings(

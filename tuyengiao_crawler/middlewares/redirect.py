@@ -9,6 +9,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
 from tuyengiao_crawler.extensions.run import ArchiveRun
+from tuyengiao_crawler.extract.urls import canonicalize_url
 
 
 class RedirectLoop(IgnoreRequest):
@@ -33,7 +34,8 @@ class RedirectScopeMiddleware:
     """Every request a redirect made (a 3xx, or a <meta http-equiv=refresh> that
     MetaRefreshMiddleware followed) is checked against the crawl's scope before anything
     is sent for it: at 50, before RobotsTxtMiddleware (100) would ask the other server for
-    its robots.txt. One check for every way a page sends the crawler on."""
+    its robots.txt. One check for every way a page sends the crawler on. In a resumed run,
+    a redirect to an article that a stopped run archived is dropped too."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -45,6 +47,9 @@ class RedirectScopeMiddleware:
     def process_request(self, request: Request) -> None:
         if request.meta.get("redirect_urls"):
             check_scope(self.crawler, request.meta["redirect_urls"][-1], request.url)
+            if canonicalize_url(request.url) in ArchiveRun.plan_of(self.crawler).done:
+                # An old URL of an article that the stopped run this one resumes archived.
+                raise IgnoreRequest(f"archived by the stopped run: {request.url}")
 
 
 class RedirectGuardMiddleware:
