@@ -21,6 +21,12 @@ BODY = (
     "khen thưởng, động viên kịp thời, tạo khí thế thi đua sôi nổi trong toàn ngành.</p>"
 )
 
+TITLES = {
+    "/tin/nam.html": "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ năm",
+    "/tin/sau.html": "Ra mắt mô hình dân vận khéo ở thôn Đông",
+    "/tin/tam.html": "Tổng kết công tác tuyên giáo năm 2023 của huyện",
+}
+
 
 class Pages:
     def __init__(self, other: str) -> None:
@@ -28,8 +34,36 @@ class Pages:
 
     def lookup(self, request: Request) -> Response | None:
         if request.path == "/":
-            links = '<a href="/tin/mot.html">Bài một</a> <a href="/tin/hai.html">Bài hai</a>'
+            links = (
+                '<a href="/tin/mot.html">Bài một</a> <a href="/tin/hai.html">Bài hai</a>'
+                ' <a href="/tin/bon.html">Bài bốn</a> <a href="/tin/sau.html">Bài sáu</a>'
+                ' <a href="/khung/">Bản khung</a>'
+            )
             return Response(PAGE.format(title="Trang chủ", head="", body=links).encode())
+        if request.path == "/tin/bon.html":
+            # A `Refresh` header and an empty page, in place of a redirect.
+            return Response(b"", headers={"Refresh": "0; url=/tin/nam.html"})
+        if request.path in ("/tin/nam.html", "/tin/tam.html"):
+            title = TITLES[request.path]
+            return Response(
+                PAGE.format(title=title, head="", body=f"<h1>{title}</h1>{BODY}").encode()
+            )
+        if request.path == "/tin/sau.html":
+            # An article whose `Refresh` header leads to another server.
+            title = TITLES[request.path]
+            body = PAGE.format(title=title, head="", body=f"<h1>{title}</h1>{BODY}").encode()
+            return Response(body, headers={"Refresh": f"0; url={self.other}/bay3.html"})
+        if request.path == "/khung/":
+            # A framed portal: the menu frame links the articles; the other frame is elsewhere.
+            frames = (
+                '<html><head><meta charset="utf-8"><title>Cổng thông tin</title></head>'
+                '<frameset cols="25%,75%"><frame src="/khung/menu.html">'
+                f'<frame src="{self.other}/quang-cao.html"></frameset></html>'
+            )
+            return Response(frames.encode())
+        if request.path == "/khung/menu.html":
+            menu = '<html><body><a href="/tin/tam.html" target="main">Bài tám</a></body></html>'
+            return Response(menu.encode())
         if request.path == "/tin/mot.html":
             # A refresh in the head to another server on this machine.
             head = f'<meta http-equiv="refresh" content="0; url={self.other}/bay.html">'
@@ -68,7 +102,10 @@ def test_no_refresh_or_redirect_leaves_the_crawls_scope(tmp_path):
     fetched = {r["url"] for r in rows(db, "SELECT url FROM fetches")}
     assert not any(url.startswith(other.url) for url in fetched)
     # The page whose refresh leads out of scope is read as it is, not lost with the refresh.
-    stored = rows(db, "SELECT url, title FROM articles")
+    # A `Refresh` header in scope is followed as a redirect is; frames are followed as
+    # links are (before: neither, and what they lead to was never found).
+    stored = rows(db, "SELECT url, title FROM articles ORDER BY url")
     assert [(r["url"].removeprefix(site.url), r["title"]) for r in stored] == [
-        ("/tin/mot.html", "Hội nghị triển khai nhiệm vụ công tác tuyên giáo năm 2024")
+        ("/tin/mot.html", "Hội nghị triển khai nhiệm vụ công tác tuyên giáo năm 2024"),
+        *sorted(TITLES.items()),
     ]

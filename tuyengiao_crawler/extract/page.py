@@ -131,9 +131,14 @@ class Page:
         if self.selector is None:
             return []
         follow = self.profile.css("follow") if self.profile else None
-        # One XPath query (what css("a").xpath("@href") gives, without a Selector per anchor).
-        anchors = self.selector.css(follow) if follow else self.selector
-        return anchors.xpath("@href" if follow else "//a/@href").getall()
+        if follow:
+            return self.selector.css(follow).xpath("@href").getall()
+        # One XPath query (what css("a").xpath("@href") gives, without a Selector per
+        # anchor); image-map areas and frames lead on too (a framed portal has no <a>
+        # outside its frames). All go through the same scope check as links.
+        return self.selector.xpath(
+            "//a/@href | //area/@href | //frame/@src | //iframe/@src"
+        ).getall()
 
     @cached_property
     def feeds(self) -> list[str]:
