@@ -53,14 +53,14 @@ def paragraph(i):
     return f"<p>{PARAGRAPHS[i]}</p>"
 
 
-def page(body, after="", title="Hội nghị quán triệt nghị quyết của Trung ương", head=""):
-    """An article page whose body holds `body`, with `after` after the article."""
+def page(body, after="", title="Hội nghị quán triệt nghị quyết của Trung ương", head="", before=""):
+    """An article page whose body holds `body`, with `before` and `after` the article."""
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         f"<title>{title} - Cổng thông tin huyện</title>{head}"
         '<meta property="article:published_time" content="2024-05-12T15:00:00+07:00">'
         '</head><body><header class="site-head"><a href="/">Trang chủ</a></header>'
-        f'<main><article class="post"><h1 class="post-title">{title}</h1>'
+        f'{before}<main><article class="post"><h1 class="post-title">{title}</h1>'
         f'<p class="post-date">12/05/2024 15:00</p><div class="post-body">{body}</div>'
         f"</article>{after}</main></body></html>"
     ).encode()
@@ -106,6 +106,18 @@ def test_paragraphs_after_an_embed_or_object_are_kept(markup, mode):
 @pytest.mark.parametrize("tag", ["div", "b", "span"])
 def test_fifty_thousand_nested_tags_after_the_body(tag, mode):
     read = read_page(URL, page("".join(map(paragraph, range(3))), f"<{tag}>" * 50_000 + "x"),
+                     HEADERS, MODES[mode])  # fmt: skip
+    assert read.kind == "article"
+    assert body_paragraphs(read) == list(PARAGRAPHS)
+    assert read.article.title == "Hội nghị quán triệt nghị quyết của Trung ương"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("depth", [3_000, 50_000])
+def test_nested_tags_before_the_article(depth, mode):
+    # Before: libxml2 gives up at depth 2048 and drops the rest of the page, article and all.
+    before = "<div>" * depth + "</div>" * depth
+    read = read_page(URL, page("".join(map(paragraph, range(3))), head="", before=before),
                      HEADERS, MODES[mode])  # fmt: skip
     assert read.kind == "article"
     assert body_paragraphs(read) == list(PARAGRAPHS)

@@ -259,6 +259,18 @@ def _flatten(element: etree._Element) -> None:
         element.insert(0, el)
 
 
+# The same start tag 256 times in a row or more (with only spaces between): no page nests
+# so on purpose, and libxml2 stops parsing at depth 2048 (with huge_tree, as parsel asks),
+# dropping the rest of the page, article and all.
+_RUNAWAY_NESTING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>(?:\s*<\1\b[^<>]*>){255,}")
+
+
+def collapse_runaway_nesting(text: str) -> str:
+    """`text` with each run of 256 or more identical start tags cut to its first: what
+    they held is kept, one level deep (their end tags are ignored as strays). Linear."""
+    return _RUNAWAY_NESTING.sub(lambda m: m.group(0)[: m.group(0).index(">") + 1], text)
+
+
 def repair_tree(root: etree._Element) -> None:
     """Give back to the page what libxml2 nested inside void elements (an <embed> holding
     the rest of the article) and inside plugin elements (an unclosed <object>), and cut the

@@ -29,7 +29,7 @@ from tuyengiao_crawler.extract.charset import (
 from tuyengiao_crawler.extract.classify import is_not_found_page, page_kind
 from tuyengiao_crawler.extract.feeds import feed_links
 from tuyengiao_crawler.extract.generic import extract_generic
-from tuyengiao_crawler.extract.html import absolute
+from tuyengiao_crawler.extract.html import absolute, collapse_runaway_nesting
 from tuyengiao_crawler.extract.listing import ListingLinks, listing_links
 from tuyengiao_crawler.extract.metadata import declared_url
 from tuyengiao_crawler.extract.postback import Postback, postback_pager
@@ -207,7 +207,8 @@ def read_page(
     if failure:
         return Page(url, "other", profile, failure=failure, **validators)
     text, quality = decode_page(body, content_type)
-    selector = Selector(text=text, type="html", base_url=url)
+    # Parsed without runaway nesting (libxml2 gives up at depth 2048); `text` stays as sent.
+    selector = Selector(text=collapse_runaway_nesting(text), type="html", base_url=url)
     page = Page(url, "other", profile, text=text, selector=selector, quality=quality, **validators)
     if profile:
         page.kind = "article" if is_article(selector, profile) else "listing"
