@@ -123,4 +123,4 @@ def main() -> None:
 
 
 # Registered last: the command modules import the group above.
-from tuyengiao_crawler.cli import crawling, maintenance, reading, research  # noqa: E402, F401
+from tuyengiao_crawler.cli import crawling, maintenance, profiling, reading, research  # noqa: E402, F401
