@@ -42,3 +42,33 @@ def profile_check(profile: str, url: str, as_json: bool) -> None:
         click.echo(f"    profile: {check.profile or '-'}")
         if check.differs:
             click.echo(f"    generic: {check.generic or '-'}")
+
+
+@cli.command("profile-suggest")
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--name", help="The profile's name (default: from the site's host name).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the profile to this .toml file (never over an existing one); else print it.",
+)
+def profile_suggest(urls: tuple[str, ...], name: str | None, out: str | None) -> None:
+    """Write a starter profile for a new site from a few of its article pages (URLS, two
+    or more of one template is best): for each field generic mode reads, the simplest
+    selector that finds it on every page. Check it with profile-check before crawling.
+
+    Example: tuyengiao profile-suggest https://example.gov.vn/tin/a.html https://example.gov.vn/tin/b.html --out profiles/example.toml
+    """
+    from pathlib import Path
+
+    from tuyengiao_crawler.profile_check import fetch
+    from tuyengiao_crawler.profile_suggest import suggest_profile
+
+    if out and Path(out).exists():
+        raise click.BadParameter(f"{out} exists; choose another file", param_hint="--out")
+    text = suggest_profile(((url, *fetch(url)) for url in urls), name=name)
+    if not out:
+        click.echo(text, nl=False)
+        return
+    Path(out).write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {out}: check it with `tuyengiao profile-check {out} URL`", err=True)
