@@ -9,11 +9,13 @@ run reads them again instead of getting 304s.
 """
 
 import json
+import sqlite3
 
 import pytest
 from testkit import rows, tuyengiao
 
 from tuyengiao_crawler.archive.coverage import CoverageCounter, find_drops
+from tuyengiao_crawler.archive.schema import MIGRATIONS, SCHEMA_VERSION, statements
 from tuyengiao_crawler.demo_site.serving import BackgroundSite, Request, Response, SiteHTTPServer
 
 ARTICLES = 24
@@ -218,3 +220,46 @@ def test_too_few_articles_are_never_judged():
     assert find_drops(
         summary(record(url=f"http://s/{i}", published=None) for i in range(20)), [many]
     )
+
+
+def test_an_archive_of_schema_8_is_read_as_it_is_and_migrated_by_a_crawl(tmp_path):
+    db = tmp_path / "v8.sqlite"
+    conn = sqlite3.connect(db)
+    for version, script in enumerate(MIGRATIONS[:8], 1):
+        for statement in statements(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO crawl_runs (started_at, finished_at, status, start_urls, finish_reason)"
+        " VALUES ('2024-01-01T00:00:00+00:00', '2024-01-01T00:10:00+00:00', 'ok', '[]',"
+        " 'finished')"
+    )
+    conn.commit()
+    conn.close()
+    stats = tuyengiao("stats", "--db", db, "--json")
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["coverage"] == []
+    assert rows(db, "PRAGMA user_version")[0]["user_version"] == 8  # read-only: not migrated
+    with Site() as site:
+        result = crawl(site, db)
+    assert result.returncode == 0, result.stderr
+    assert rows(db, "PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION
+    runs = rows(db, "SELECT status, coverage FROM crawl_runs ORDER BY id")
+    assert runs[0]["coverage"] is None and runs[1]["status"] == "ok"
+    assert json.loads(runs[1]["coverage"])["127.0.0.1"]["articles"] == ARTICLES
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "TUYENGIAO_COVERAGE_DROP=150",
+        "TUYENGIAO_COVERAGE_RUNS=0",
+        "TUYENGIAO_COVERAGE_MIN_ARTICLES=some",
+    ],
+)
+def test_the_thresholds_are_checked_before_the_crawl(tmp_path, setting):
+    db = tmp_path / "a.sqlite"
+    result = tuyengiao("crawl", "--start-url", "http://127.0.0.1:1/", "--db", db, "-s", setting)
+    assert result.returncode == 1
+    assert setting.partition("=")[0] in result.stderr and "Traceback" not in result.stderr
+    assert not db.exists()
