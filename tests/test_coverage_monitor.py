@@ -45,11 +45,13 @@ def title(n: int) -> str:
 
 
 class Portal:
-    """`undated`: articles served without their date line; `edition`: bumped to change
-    every article's text and ETag (a site-wide edit, as a template change is)."""
+    """`undated`: articles served without their date line; `bylines`: whether articles
+    are signed; `edition`: bumped to change every article's text and ETag (a site-wide
+    edit, as a template change is)."""
 
     def __init__(self) -> None:
         self.undated: set[int] = set()
+        self.bylines = True
         self.edition = 1
 
     def page(self, heading: str, main: str, etag: str | None = None, head: str = "") -> Response:
@@ -73,7 +75,7 @@ class Portal:
                     title=title(n),
                     date=DATE.format(day=n % 28 + 1, hour=n % 12 + 7) if dated else "",
                     body=body,
-                    byline=BYLINE.format(name=NAMES[n % len(NAMES)]),
+                    byline=BYLINE.format(name=NAMES[n % len(NAMES)]) if self.bylines else "",
                 )
                 etag = f'"{n}-{self.edition}-{int(dated)}"'
                 return self.page(title(n), main, etag, JSON_LD.format(title=title(n)))
@@ -153,6 +155,23 @@ def test_dates_vanishing_from_the_template_make_the_run_degraded(tmp_path):
     assert "published, published_time" in stats.stdout
     data = json.loads(tuyengiao("stats", "--db", db, "--json").stdout)
     assert [(r["run"], r["published"]) for r in data["coverage"]] == [(4, 100), (3, 0), (1, 100)]
+
+
+def test_bylines_vanishing_make_the_run_degraded_too(tmp_path):
+    db = tmp_path / "a.sqlite"
+    with Site() as site:
+        first = crawl(site, db)
+        site.portal.bylines = False
+        site.portal.edition = 2
+        second = crawl(site, db)
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 4, second.stderr
+    (warning,) = [line for line in second.stderr.splitlines() if "WARNING" in line]
+    assert "person authors (author) in 0% of 24" in warning and "127.0.0.1" in warning
+    (run,) = rows(db, "SELECT status, coverage FROM crawl_runs WHERE id = 2")
+    assert run["status"] == "degraded"
+    (figures,) = json.loads(run["coverage"]).values()
+    assert figures["published"] == 1.0 and [d["field"] for d in figures["drops"]] == ["author"]
 
 
 def test_a_small_fluctuation_stays_ok(tmp_path):

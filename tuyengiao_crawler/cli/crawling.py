@@ -163,7 +163,7 @@ def _report_run(run: dict[str, Any], db: str, seconds: float) -> None:
         f"Archive {db}: {data['articles']} articles, {data['authors']} authors, "
         f"{data['documents']} documents; published {data['first_published']} .. {data['last_published']}"
     )
-    if run["status"] == "partial" and run.get("last_error"):
+    if run["status"] in ("partial", "degraded") and run.get("last_error"):
         click.echo(f"Some fetches failed; the last: {run['last_error']}")
     if run["status"] == "failed":
         detail = run.get("last_error") or run.get("finish_reason")
