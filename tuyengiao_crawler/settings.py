@@ -34,6 +34,14 @@ Settings of our own (defaults in brackets):
   before; days after tomorrow are never asked for [30].
 - TUYENGIAO_MIN_FREE_MB: the crawl stops (run "failed", reason disk_full) when less than
   this is free beside the archive; a "disk full" error stops it too. 0: no check [50].
+- TUYENGIAO_COVERAGE_MIN_ARTICLES: the extraction monitor (archive/coverage.py) judges a
+  site's coverage only in runs that archived (new or updated) at least this many of its
+  articles, this run and the earlier runs it is compared with [20].
+- TUYENGIAO_COVERAGE_RUNS: a field's share is compared with its median over this many
+  earlier finished runs of the same start URLs (those with enough articles) [5].
+- TUYENGIAO_COVERAGE_DROP: a run is "degraded" (`tuyengiao crawl` exits 4) when a field's
+  share of a site's articles is more than this many percentage points below that median;
+  100 turns the monitor off [25].
 """
 
 from tuyengiao_crawler import DEFAULT_DB as _DEFAULT_DB
@@ -128,3 +136,6 @@ TUYENGIAO_RETRY_BACKOFF_MAX = 60.0
 TUYENGIAO_RETRY_AFTER_MAX = 120.0
 TUYENGIAO_MAX_LISTING_PAGES = 500
 TUYENGIAO_MIN_FREE_MB = 50
+TUYENGIAO_COVERAGE_MIN_ARTICLES = 20
+TUYENGIAO_COVERAGE_RUNS = 5
+TUYENGIAO_COVERAGE_DROP = 25.0

@@ -219,6 +219,9 @@ RULES: dict[str, Rule] = {
     "TUYENGIAO_MAX_LISTING_PAGES": integer(1, 10_000_000),
     "TUYENGIAO_CALENDAR_BARREN_DAYS": integer(1, 100_000),
     "TUYENGIAO_MIN_FREE_MB": number(0),
+    "TUYENGIAO_COVERAGE_MIN_ARTICLES": integer(1, 10_000_000),
+    "TUYENGIAO_COVERAGE_RUNS": integer(1, 1000),
+    "TUYENGIAO_COVERAGE_DROP": number(0, 100),
     # Scrapy's, with the ranges a crawl can run with (0 concurrency never fetches).
     "CONCURRENT_REQUESTS": integer(1, 1000),
     "CONCURRENT_REQUESTS_PER_DOMAIN": integer(1, 1000),

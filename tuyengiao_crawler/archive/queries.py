@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tuyengiao_crawler.archive.coverage import coverage_history
 from tuyengiao_crawler.archive.schema import SCHEMA_VERSION
 from tuyengiao_crawler.archive.store import ArchiveError, check_sqlite_file
 
@@ -210,7 +211,9 @@ def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, An
 
 
 def archive_stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
-    """Counts, date range, articles by category and month, top authors and documents, runs."""
+    """Counts, date range, articles by category and month, top authors and documents, runs,
+    and the extraction coverage of the last runs (archive/coverage.py: one row per site of
+    each run, shares in percent of the run's new and updated articles)."""
     one = conn.execute(
         "SELECT count(*) AS articles, min(substr(published_at, 1, 10)) AS first_published,"
         " max(substr(published_at, 1, 10)) AS last_published,"
@@ -257,4 +260,5 @@ def archive_stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
             " articles_updated, articles_unchanged, errors FROM crawl_runs ORDER BY id DESC LIMIT ?",
             top,
         ),
+        "coverage": coverage_history(conn, top),
     }

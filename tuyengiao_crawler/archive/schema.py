@@ -304,6 +304,12 @@ V8_TRAPS = """
 ALTER TABLE crawl_runs ADD COLUMN traps TEXT;
 """
 
+# Extraction quality (issue 14): per site, the share of the run's new and updated articles
+# with each field and their body lengths (JSON, see archive/coverage.py); status `degraded`.
+V9_COVERAGE = """
+ALTER TABLE crawl_runs ADD COLUMN coverage TEXT;
+"""
+
 MIGRATIONS: list[str] = [
     V1_INITIAL,
     V2_ARCHIVAL,
@@ -313,6 +319,7 @@ MIGRATIONS: list[str] = [
     V6_AUTHOR_KEYS,
     V7_HOW_FOUND,
     V8_TRAPS,
+    V9_COVERAGE,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -279,10 +279,11 @@ class Archive:
     def last_completed_run(self, start_urls: Iterable[str]) -> str | None:
         """When the latest crawl from these start URLs that ran to its end started (UTC,
         ISO 8601), or None: only after such a run can a later one trust the archive as a
-        baseline and skip what it already holds."""
+        baseline and skip what it already holds. A `degraded` run (its extraction fell,
+        archive/coverage.py) ran to its end and fetched what it found: a baseline too."""
         row = self.conn.execute(
             "SELECT max(started_at) FROM crawl_runs WHERE start_urls = ?"
-            " AND finish_reason = 'finished' AND status IN ('ok', 'partial')",
+            " AND finish_reason = 'finished' AND status IN ('ok', 'partial', 'degraded')",
             (json.dumps(list(start_urls)),),
         ).fetchone()
         return row[0]
@@ -293,7 +294,7 @@ class Archive:
         key = json.dumps(list(start_urls))
         last = self.conn.execute(
             "SELECT coalesce(max(id), 0) FROM crawl_runs WHERE start_urls = ?"
-            " AND finish_reason = 'finished' AND status IN ('ok', 'partial')",
+            " AND finish_reason = 'finished' AND status IN ('ok', 'partial', 'degraded')",
             (key,),
         ).fetchone()[0]
         runs = self.conn.execute(

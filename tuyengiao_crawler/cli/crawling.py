@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -72,7 +73,9 @@ def crawl(
     Without a profile for the site, articles are found and read by generic heuristics.
     Once a crawl of the same start URLs has finished, later runs are incremental: they
     revisit listing pages, ask for archived articles only if changed, and stop paginating
-    after pages of known articles. Exits 1 if the crawl failed, 3 if it was interrupted.
+    after pages of known articles. Exits 1 if the crawl failed, 3 if it was interrupted,
+    4 if it finished but its extraction degraded (a field's coverage fell sharply against
+    the earlier runs: see docs/operations.md).
 
     \b
     Example: tuyengiao crawl --start-url http://127.0.0.1:8000/ --db data/local.sqlite
@@ -131,6 +134,9 @@ def demo_site(port: int) -> None:
 
 
 EXIT_INTERRUPTED = 3
+# The crawl ran to its end, but a field vanished from many articles: a site's template
+# changed under its profile or the heuristics (archive/coverage.py).
+EXIT_DEGRADED = 4
 RUN_COUNTS = (
     ("pages fetched", "pages_fetched"),
     ("not modified (304)", "not_modified"),
@@ -157,7 +163,7 @@ def _report_run(run: dict[str, Any], db: str, seconds: float) -> None:
         f"Archive {db}: {data['articles']} articles, {data['authors']} authors, "
         f"{data['documents']} documents; published {data['first_published']} .. {data['last_published']}"
     )
-    if run["status"] == "partial" and run.get("last_error"):
+    if run["status"] in ("partial", "degraded") and run.get("last_error"):
         click.echo(f"Some fetches failed; the last: {run['last_error']}")
     if run["status"] == "failed":
         detail = run.get("last_error") or run.get("finish_reason")
@@ -165,3 +171,11 @@ def _report_run(run: dict[str, Any], db: str, seconds: float) -> None:
     if run["status"] == "interrupted":
         click.echo("Error: crawl interrupted; continue it with --resume", err=True)
         raise SystemExit(EXIT_INTERRUPTED)
+    if run["status"] == "degraded":
+        fell = [
+            f"{drop['field']} on {site} ({drop['share']:.0%}, before {drop['before']:.0%})"
+            for site, figures in json.loads(run.get("coverage") or "{}").items()
+            for drop in figures.get("drops", [])
+        ]
+        click.echo(f"Error: extraction degraded: {'; '.join(fell)}", err=True)
+        raise SystemExit(EXIT_DEGRADED)

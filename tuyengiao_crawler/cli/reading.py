@@ -14,7 +14,8 @@ from tuyengiao_crawler.cli import cli, db_option, json_option, print_table
 @db_option(exists=True)
 @json_option
 def stats(db: str, as_json: bool) -> None:
-    """Summarise an archive: articles by category and month, top authors and documents, runs.
+    """Summarise an archive: articles by category and month, top authors and documents, runs,
+    and the extraction coverage of recent runs (share of articles with each field).
 
     Example: tuyengiao stats --db data/archive.sqlite --json
     """
@@ -38,6 +39,29 @@ def stats(db: str, as_json: bool) -> None:
     print_table("Top authors", data["top_authors"])
     print_table("Top cited documents", data["top_documents"])
     print_table("Recent runs", data["runs"])
+    print_table(
+        "Extraction coverage of recent runs (% of the articles each archived new or updated)",
+        [_coverage_row(row) for row in data["coverage"]],
+    )
+
+
+def _coverage_row(row: dict) -> dict:
+    def percent(value: float | None) -> str:
+        return "-" if value is None else f"{value:g}"
+
+    return {
+        "run": row["run"],
+        "status": row["status"],
+        "site": row["site"],
+        "articles": row["articles"],
+        "title": percent(row["title"]),
+        "date": percent(row["published"]),
+        "time": percent(row["published_time"]),
+        "author": percent(row["author"]),
+        "document": percent(row["document"]),
+        "body p10/median/p90": f"{row['body_p10']}/{row['body_median']}/{row['body_p90']}",
+        "dropped": row["dropped"] or "",
+    }
 
 
 @cli.command()

@@ -18,6 +18,14 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
 from tuyengiao_crawler.archive import Archive
+from tuyengiao_crawler.archive.coverage import (
+    DEFAULT_MIN_ARTICLES,
+    DEFAULT_POINTS,
+    DEFAULT_RUNS,
+    CoverageCounter,
+    earlier_coverage,
+    find_drops,
+)
 from tuyengiao_crawler.archive.fetches import record_fetch, set_fetch_error
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.extensions.resume import mark_queue_saved
@@ -28,7 +36,8 @@ logger = logging.getLogger(__name__)
 
 
 def run_status(reason: str, stats: dict) -> str:
-    """ok, partial (some fetches failed), failed (nothing fetched) or interrupted."""
+    """ok, partial (some fetches failed), failed (nothing fetched) or interrupted; a run
+    that is ok or partial becomes `degraded` when its coverage fell (`ArchiveRun.judge`)."""
     if reason == "shutdown":
         return "interrupted"
     if not stats.get("downloader/response_count") or reason not in (
@@ -91,6 +100,8 @@ class ArchiveRun:
         self._archive: Archive | None = None
         self.plan = CrawlPlan()
         self.run_id: int | None = None
+        # The fields of the articles this run archived new or updated (StorePipeline).
+        self.coverage = CoverageCounter()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveRun:
@@ -206,6 +217,27 @@ class ArchiveRun:
         except sqlite3.Error:  # the archive that refused the article may refuse this too
             logger.error("%s: %s (not recorded in fetches either)", url, reason)
 
+    def judge(self, coverage: dict[str, dict[str, Any]]) -> bool:
+        """Whether a field's coverage fell sharply against the earlier finished runs of
+        these start URLs (the rule: archive/coverage.py); each fall is logged as a
+        WARNING naming the field, the site and up to three articles without it, and
+        noted in the site's `drops`."""
+        settings = self.crawler.settings
+        drops = find_drops(
+            coverage,
+            earlier_coverage(self.archive.conn, json.dumps(self.plan.start_urls), self.run_id),
+            min_articles=settings.getint("TUYENGIAO_COVERAGE_MIN_ARTICLES", DEFAULT_MIN_ARTICLES),
+            runs=settings.getint("TUYENGIAO_COVERAGE_RUNS", DEFAULT_RUNS),
+            points=settings.getfloat("TUYENGIAO_COVERAGE_DROP", DEFAULT_POINTS),
+        )
+        for drop in drops:
+            logger.warning(drop.message())
+            coverage[drop.site].setdefault("drops", []).append(
+                {"field": drop.field, "share": drop.share, "before": drop.before, "runs": drop.runs}
+            )
+        self.crawler.stats.set_value("tuyengiao/coverage_drops", len(drops))
+        return bool(drops)
+
     def spider_opened(self, spider: Spider) -> None:
         self.ensure_started()
 
@@ -225,7 +257,12 @@ class ArchiveRun:
             "finish_reason": reason,
             "traps": json.dumps(stats["tuyengiao/traps"]) if stats.get("tuyengiao/traps") else None,
         }
-        self.archive.finish_run(self.run_id, run_status(reason, stats), counts)
+        status = run_status(reason, stats)
+        coverage = self.coverage.summary()
+        if coverage and status in ("ok", "partial") and self.judge(coverage):
+            status = "degraded"
+        counts["coverage"] = json.dumps(coverage, ensure_ascii=False) if coverage else None
+        self.archive.finish_run(self.run_id, status, counts)
         jobdir = self.crawler.settings.get("JOBDIR")
         if reason == "shutdown" and jobdir:
             mark_queue_saved(jobdir, self.run_id)  # Scrapy has written the queue by now

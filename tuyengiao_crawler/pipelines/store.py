@@ -33,4 +33,6 @@ class StorePipeline:
             stop_for_full_disk(self.crawler, f"{self.run.archive.path}: {exc}")
             raise DropItem(f"not stored, the disk is full: {item.url}") from None
         self.crawler.stats.inc_value(f"tuyengiao/articles_{status}")
+        if status != "unchanged":  # unchanged: extracted as before, it says nothing new
+            self.run.coverage.add(item)
         return item
