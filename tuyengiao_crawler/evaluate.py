@@ -204,6 +204,8 @@ def load_expected(page: Path, folder: Path) -> Expected:
             )
         return value
 
+    url, title = text("url"), text("title")
+    published, updated = when("published"), when("updated", optional=True)
     authors = data.get("authors")
     if not isinstance(authors, list) or not all(
         isinstance(a, dict) and isinstance(a.get("name"), str) and a.get("role") in ROLES
@@ -220,12 +222,12 @@ def load_expected(page: Path, folder: Path) -> Expected:
         raise EvaluationError(f"{where}: 'body.absent' must be a list of strings")
     folder_template = page.parent.relative_to(folder).as_posix()
     return Expected(
-        url=text("url"),
+        url=url,
         template=text("template", optional=True)
         or (folder_template if folder_template != "." else "default"),
-        title=text("title"),
-        published=when("published"),  # type: ignore[arg-type]
-        updated=when("updated", optional=True),
+        title=title,
+        published=published,  # type: ignore[arg-type]
+        updated=updated,
         authors=[{"name": a["name"], "role": a["role"]} for a in authors],
         body_first=text("body.first", body.get("first")),
         body_last=text("body.last", body.get("last")),
