@@ -93,6 +93,26 @@ def test_a_wrong_offset_fails_the_same_instant_passes(tmp_path):
     assert result.templates.keys() == {"default"}
 
 
+def test_a_page_that_breaks_the_reader_fails_alone(tiny, monkeypatch):
+    import tuyengiao_crawler.evaluate as module
+
+    real, read = module.read_record, []
+
+    def second_page_breaks(url, body, profile):  # pages are read in order: alpha, beta
+        read.append(url)
+        if len(read) == 2:
+            raise ValueError("boom")
+        return real(url, body, profile)
+
+    monkeypatch.setattr(module, "read_record", second_page_breaks)
+    result = evaluate(tiny)
+    assert result.accuracy("body_end", "alpha") == 1.0
+    assert result.accuracy("body_end", "beta") == 0.0
+    assert {f.got for f in result.failures if f.template == "beta"} == {
+        "reading failed: ValueError: boom"
+    }
+
+
 def test_same_date():
     assert same_date("2024-03-14T09:40+07:00", "2024-03-14T02:40+00:00")
     assert same_date("2024-03-14T09:40:15+07:00", "2024-03-14T09:40+07:00")
@@ -152,10 +172,13 @@ def test_help_has_an_example(runner):
     assert "Example: tuyengiao evaluate" in result.output
 
 
-@pytest.mark.parametrize("make", ["missing", "bad-expected", "bad-site"])
+@pytest.mark.parametrize("make", ["missing", "a-file", "bad-expected", "bad-site"])
 def test_bad_input_is_one_line_and_exit_2(runner, tmp_path, make):
     args = ["evaluate", str(tmp_path / "nope")]
-    if make == "bad-expected":
+    if make == "a-file":
+        (tmp_path / "page.html").write_text(page(TITLE), "utf-8")
+        args = ["evaluate", str(tmp_path / "page.html")]
+    elif make == "bad-expected":
         save(tmp_path, "p", page(TITLE), "[]")
         args = ["evaluate", str(tmp_path)]
     elif make == "bad-site":

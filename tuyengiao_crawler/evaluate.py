@@ -37,6 +37,7 @@ _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?[+-]\d{2}:\d{
 _SPACE_RE = re.compile(r"\s+")
 # What a page read as a listing (or not read at all) got, for every field.
 NOT_ARTICLE = "not read as an article"
+AN_ARTICLE = "an article"
 
 
 class EvaluationError(TuyengiaoError):
@@ -147,7 +148,9 @@ def evaluate(folder: str | Path, site: str | SiteProfile | None = None) -> Evalu
     name, a .toml path or a loaded profile), or in generic mode without one."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise EvaluationError(f"{folder}: no such folder")
+        raise EvaluationError(
+            f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}"
+        )
     profile = load_profile(site) if isinstance(site, (str, Path)) else site
     pages = sorted(folder.rglob("*.html"))
     if not pages:
@@ -160,14 +163,19 @@ def evaluate(folder: str | Path, site: str | SiteProfile | None = None) -> Evalu
         result.template_pages[expected.template] = (
             result.template_pages.get(expected.template, 0) + 1
         )
-        record = read_record(expected.url, page.read_bytes(), profile)
+        try:
+            record: ArticleRecord | str | None = read_record(
+                expected.url, page.read_bytes(), profile
+            )
+        except Exception as exc:  # one page that breaks the reader is its failures, no more
+            record = f"reading failed: {type(exc).__name__}: {exc}"
         _score(result, name, expected, record)
     return result
 
 
 def read_record(url: str, body: bytes, profile: SiteProfile | None) -> ArticleRecord | None:
     """The archive's record of a saved page, as a crawl makes it; None if the page is not
-    read as an article (or lacks what an article needs)."""
+    read as an article."""
     headers = {"Content-Type": "text/html"}
     page = read_page(url, body, headers, profile)
     if page.kind != "article" or page.article is None:
@@ -267,15 +275,13 @@ def _author_set(authors: Iterable[dict[str, str]]) -> list[tuple[str, str]]:
     return sorted((_norm(a.get("name")), a.get("role", "")) for a in authors)
 
 
-def _score(result: Evaluation, page: str, want: Expected, got: ArticleRecord | None) -> None:
+def _score(result: Evaluation, page: str, want: Expected, got: ArticleRecord | str | None) -> None:
     def check(name: str, ok: bool, expected: Any, found: Any) -> None:
         result.record(page, want.template, name, ok, expected, found)
 
-    if got is None:
-        for name in FIELDS:
-            check(name, False, "an article", NOT_ARTICLE)
-        if want.lead is not None:
-            check("lead", False, want.lead, None)
+    if got is None or isinstance(got, str):
+        for name in (*FIELDS, *(["lead"] if want.lead is not None else [])):
+            check(name, False, AN_ARTICLE, got or NOT_ARTICLE)
         return
     check("title", _norm(got.title) == _norm(want.title), want.title, got.title)
     check(

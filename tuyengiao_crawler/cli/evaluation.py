@@ -13,7 +13,7 @@ BAD_INPUT = 2
 
 
 @cli.command()
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
+@click.argument("folder", metavar="DIR")
 @click.option("--site", "site", help="Read with this site profile (a bundled name or a .toml).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores and failures as JSON.")
 def evaluate(folder: str, site: str | None, as_json: bool) -> None:
@@ -26,7 +26,7 @@ def evaluate(folder: str, site: str | None, as_json: bool) -> None:
     Example: tuyengiao evaluate tests/extraction_corpus
     """
     from tuyengiao_crawler.errors import TuyengiaoError
-    from tuyengiao_crawler.evaluate import NOT_ARTICLE
+    from tuyengiao_crawler.evaluate import AN_ARTICLE
     from tuyengiao_crawler.evaluate import evaluate as run
 
     try:
@@ -52,10 +52,10 @@ def evaluate(folder: str, site: str | None, as_json: bool) -> None:
     click.echo(f"\n{len(result.failures)} failures")
     told: set[str] = set()
     for failure in result.failures:
-        if failure.got == NOT_ARTICLE:
+        if failure.expected == AN_ARTICLE:
             if failure.page not in told:
                 told.add(failure.page)
-                click.echo(f"{failure.page}  every field: {NOT_ARTICLE}")
+                click.echo(f"{failure.page}  every field: {failure.got}")
             continue
         click.echo(f"{failure.page}  {failure.field}")
         click.echo(f"  expected: {_show(failure.expected)}")
