@@ -249,7 +249,8 @@ def _norm(value: str | None) -> str:
 
 
 def _paragraphs(text: str | None) -> list[str]:
-    return [p for p in (_norm(p) for p in (text or "").split("\n\n")) if p]
+    """The body's paragraphs: a line break inside a block (a `<br>` body) also ends one."""
+    return [p for p in (_norm(p) for p in (text or "").splitlines()) if p]
 
 
 def same_date(expected: str | None, got: str | None) -> bool:
