@@ -25,6 +25,10 @@ NEVER = {
     | {f"{OURS}.{room}" for room in ("spiders", "pipelines", "extensions", "middlewares")},
     "spiders": {f"{OURS}.archive", f"{OURS}.pipelines", "sqlite3", "sqlite_utils"},
     "reprocess.py": CRAWL_GLUE | {f"{OURS}.{room}" for room in ("spiders", "pipelines")},
+    # Evaluation reads pages the one way a crawl does, and touches no archive.
+    "evaluate.py": CRAWL_GLUE
+    | {"sqlite3", "sqlite_utils", "parsel", "lxml"}
+    | {f"{OURS}.{room}" for room in ("archive", "spiders", "pipelines", "extensions")},
 }
 
 

@@ -123,4 +123,11 @@ def main() -> None:
 
 
 # Registered last: the command modules import the group above.
-from tuyengiao_crawler.cli import crawling, maintenance, profiling, reading, research  # noqa: E402, F401
+from tuyengiao_crawler.cli import (  # noqa: E402, F401
+    crawling,
+    evaluation,
+    maintenance,
+    profiling,
+    reading,
+    research,
+)
