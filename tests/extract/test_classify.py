@@ -192,3 +192,41 @@ def test_a_listing_with_long_summaries_is_a_listing():
     )
     html = f"{HEAD}{MENU}<h1>Tin hoạt động</h1><div class='list'>{teasers}</div></body></html>"
     assert page_kind(Selector(text=html), "http://x.vn/tin-hoat-dong/") == "listing"
+
+
+# A short news item ("tin vắn"): two paragraphs, under 400 characters of text, in the
+# markup of an in-house PHP portal (the date line under the title).
+SHORT_NEWS = """<html><head><meta charset="utf-8"><title>Tin vắn</title></head><body>
+<div id="top"><a href="/">Trang chủ</a> <a href="/tin-tuc.php">Tin tức</a></div>
+<div class="noidung"><h1 class="tieude">Khánh thành nhà văn hóa thôn Đông</h1>
+<div class="ngaydang">Cập nhật lúc 08:30 ngày 12/09/2023</div>
+<p>Sáng 12/9, UBND xã Quảng Thành tổ chức lễ khánh thành nhà văn hóa thôn Đông với tổng
+kinh phí hơn 1,2 tỷ đồng từ nguồn ngân sách và nhân dân đóng góp.</p>
+<p>Công trình góp phần đáp ứng nhu cầu sinh hoạt cộng đồng của nhân dân trong thôn.</p>
+</div><div class="footer">Cổng thông tin xã Quảng Thành</div></body></html>"""
+# A category page: a few teasers with their dates, and the densest text in its footer.
+SHORT_LISTING = (
+    """<html><head><meta charset="utf-8"><title>Tin tức</title></head><body>
+<div class="cot-trai"><h2>Chuyên mục</h2><div class="ngay">12/09/2023</div>
+<ul>"""
+    + "".join(
+        f'<li><a href="/tin/{n}.html">Hội nghị triển khai nhiệm vụ công tác tháng {n}</a></li>'
+        for n in range(1, 8)
+    )
+    + """</ul></div><div class="chan"><p>Cơ quan chủ quản: Ban Tuyên giáo Huyện ủy. Địa chỉ: số 12
+đường Trần Phú, thị trấn, huyện. Điện thoại: 0238 3812 345. Chịu trách nhiệm chính: Trưởng
+Ban Tuyên giáo Huyện ủy. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></div>
+</body></html>"""
+)
+
+
+def test_a_short_news_item_with_a_date_line_is_an_article():
+    # Before: under 400 characters of paragraph text, "other", and never archived.
+    assert page_kind(Selector(text=SHORT_NEWS), "http://x.vn/tin/khanh-thanh.html") == "article"
+    # Without its date line it is not (a short static page: "Giới thiệu", "Liên hệ").
+    undated = SHORT_NEWS.replace("Cập nhật lúc 08:30 ngày 12/09/2023", "Tin địa phương")
+    assert page_kind(Selector(text=undated), "http://x.vn/tin/khanh-thanh.html") == "other"
+
+
+def test_a_listing_whose_densest_text_is_its_footer_is_no_article():
+    assert page_kind(Selector(text=SHORT_LISTING), "http://x.vn/tin-tuc.html") == "listing"

@@ -283,7 +283,7 @@ def test_random_and_mutated_html_never_raises(soup, data):
         if sel.type == "html":  # JSON-looking text gives a JSON selector with no tree
             metas = metadata.meta_tags(sel.root)
             classify._meta_says_article(sel.root, metas)
-            classify._looks_like_article(sel.root, metas)
+            classify._looks_like_article(sel, url, metas)
         article_links(sel, url)
         pagination_links(sel, url)
 

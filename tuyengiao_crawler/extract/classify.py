@@ -9,12 +9,23 @@ from urllib.parse import urlsplit, urlunsplit
 from lxml import etree
 from parsel import Selector
 
-from tuyengiao_crawler.extract.content import main_block, paragraph_chars, paragraph_score
+from tuyengiao_crawler.extract.content import (
+    article_area,
+    main_block,
+    paragraph_chars,
+    paragraph_score,
+)
 from tuyengiao_crawler.extract.dates import dateline_elements, has_date
 from tuyengiao_crawler.extract.html import absolute, one_line
 from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
 from tuyengiao_crawler.extract.title import find_title
-from tuyengiao_crawler.extract.tree import document_order, elements, link_text_len, visible_text
+from tuyengiao_crawler.extract.tree import (
+    document_order,
+    elements,
+    is_inside,
+    link_text_len,
+    visible_text,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -271,17 +282,40 @@ def _date_near_title(node: etree._Element, body: etree._Element) -> bool:
     return has_date(visible_text(body)[:200])
 
 
-def _looks_like_article(root: etree._Element, metas: dict[str, str]) -> bool:
+# Paragraph text an article holds at least; a short news item ("tin vắn", 2 or 3
+# paragraphs) may hold less when a date line sits by its title.
+ARTICLE_CHARS = 400
+SHORT_ARTICLE_CHARS = 200
+
+
+def _short_article(sel: Selector, url: str, node: etree._Element, body: etree._Element) -> bool:
+    """A short text block is an article only when a date line sits by its title, title and
+    text share a container short of <body>, and the page is not a list of headlines (a
+    listing's densest block can be its footer, by a sidebar heading and a teaser's date)."""
+    if not dateline_elements(node):
+        return False
+    if article_area(body, node) is body and not is_inside(node, body):
+        return False
+    return len(_headline_links(sel, url)) < 5
+
+
+def _looks_like_article(sel: Selector, url: str, metas: dict[str, str]) -> bool:
     """A title heading, a dense text block that is not only a list of teasers, and a date."""
+    root = sel.root
     body = main_block(root)
-    if body is None or paragraph_chars(body) < 400:
+    chars = paragraph_chars(body) if body is not None else 0
+    if chars < SHORT_ARTICLE_CHARS:
         return False
     # Lists of other articles inside the main column ("Các tin đã đưa", ">>" links, "Tin
     # mới") make a block look like a listing; one dense stretch of text says article.
-    if _is_teaser_list(body) and _densest_run(body) < 400:
+    if _is_teaser_list(body) and _densest_run(body) < ARTICLE_CHARS:
         return False
     _title, node = find_title(root, metas, body, document_order(root))
-    return node is not None and _date_near_title(node, body)
+    if node is None:
+        return False
+    if chars < ARTICLE_CHARS:
+        return _short_article(sel, url, node, body)
+    return _date_near_title(node, body)
 
 
 def page_kind(sel: Selector, url: str) -> str:
@@ -291,7 +325,7 @@ def page_kind(sel: Selector, url: str) -> str:
         return "other"
     try:
         metas = meta_tags(root)
-        if _meta_says_article(root, metas) or _looks_like_article(root, metas):
+        if _meta_says_article(root, metas) or _looks_like_article(sel, url, metas):
             return "article"
         if len(_headline_links(sel, url)) >= 5 or pagination_links(sel, url):
             return "listing"
