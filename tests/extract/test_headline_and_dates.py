@@ -1,0 +1,173 @@
+"""Headline and publication date-time read off pages of several CMS families (issue 14):
+the visible headline over <title>/og:title, the visible date-time by the headline over
+metadata that disagrees with it, metadata only where it agrees and adds precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from parsel import Selector
+
+from tuyengiao_crawler.extract.dates import choose_date
+from tuyengiao_crawler.extract.generic import extract_generic
+from tuyengiao_crawler.normalize.article import FetchContext, normalize_article
+from tuyengiao_crawler.normalize.dates import normalize_date
+
+H = "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15 bàn giải pháp phát triển kinh tế"
+P = "".join(
+    f"<p>Đoạn {n}. Hội nghị đã thảo luận, đánh giá kết quả thực hiện nhiệm vụ chính trị,"
+    " phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh của tỉnh trong quý I.</p>"
+    for n in range(6)
+)
+
+
+def read(html: str, url: str = "https://example.vn/tin-tuc/bai-viet-1.html"):
+    raw = extract_generic(Selector(text=html), url)
+    ctx = FetchContext(url=url, fetched_url=url, site="example.vn", fetched_at="2024-04-01")
+    return raw, normalize_article(raw, ctx)
+
+
+# --- pages --------------------------------------------------------------------------------
+
+WORDPRESS = f"""<html><head><title>{H} - Ban Tuyên giáo Tỉnh ủy</title>
+<meta property="og:title" content="{H} - Ban Tuyên giáo Tỉnh ủy">
+<meta property="og:site_name" content="Ban Tuyên giáo Tỉnh ủy">
+<meta property="article:published_time" content="2024-03-14T02:40:15+00:00">
+<meta property="article:modified_time" content="2024-03-15T01:00:00+00:00">
+</head><body><header class="site-header"><p class="site-title"><a href="/" rel="home">
+Ban Tuyên giáo Tỉnh ủy</a></p></header>
+<main><article><header class="entry-header"><h1 class="entry-title">{H}</h1>
+<div class="entry-meta"><span class="posted-on"><time class="entry-date published"
+datetime="2024-03-14T09:40:15+07:00">09:40 14/03/2024</time></span></div></header>
+<div class="entry-content">{P}</div></article></main>
+<aside class="widget-area"><section class="widget"><h2 class="widget-title">Bài viết mới</h2>
+<ul><li><a href="/b">Tin khác 10/03/2024</a></li></ul></section></aside></body></html>"""
+
+JOOMLA = f"""<html><head><title>Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15</title>
+<meta name="og:title" content="Hội nghị BCH Đảng bộ tỉnh lần thứ 15">
+<meta property="article:published_time" content="2024-03-14">
+</head><body><div id="logo"><a href="/"><img src="/logo.png" alt="Cổng thông tin Tỉnh ủy"></a></div>
+<div class="item-page"><div class="page-header"><h2 itemprop="headline">{H}</h2></div>
+<dl class="article-info"><dd class="published"><time datetime="2024-03-14T10:03:00+00:00"
+itemprop="datePublished">Ngày đăng: 14/03/2024 10:03</time></dd></dl>
+<div itemprop="articleBody">{P}</div></div></body></html>"""
+
+DRUPAL_MISLABELLED = f"""<html><head><title>{H} | Báo Tỉnh</title>
+<meta property="og:title" content="{H}">
+<meta property="og:site_name" content="Báo Tỉnh">
+<meta property="article:published_time" content="2024-03-14T09:40:00+00:00">
+</head><body><div class="region-header"><a href="/" class="logo"><img alt="Báo Tỉnh" src="/l.png"></a></div>
+<div class="node node-article"><h1 class="page-title">{H}</h1>
+<div class="submitted">Thứ Năm, 14/03/2024 09:40</div>
+<div class="field-name-body">{P}</div></div></body></html>"""
+
+DNN_BEFORE = f"""<html><head><title>Tin tức &gt; {H}</title></head><body>
+<div class="dnn_logo"><a href="/"><img alt="Ban Tuyên giáo Tỉnh ủy Hà Giang"></a></div>
+<div class="DnnModule"><div class="ArticleDate">09:40 tối 14/03/13</div>
+<h1 class="ArticleTitle">{H}</h1>
+<div class="ArticleImage"><img src="/a.jpg"><p>Ảnh: Hội nghị ngày 13/03/2013.</p></div>
+<div class="ArticleContent">{P}<p>Tin liên quan: hội nghị ngày 01/02/2013.</p></div></div></body></html>"""
+
+TABLE_12H = f"""<html><head><title>..:: CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ::..</title></head><body>
+<table><tr><td class="menu"><a href="/">Trang chủ</a></td></tr>
+<tr><td><span class="title">{H}</span><br>
+<span class="date">Th&amp;#7913; Ba, 12/03/2024 - 2:15 CH</span>
+<span class="update">Cập nhật lúc 4:05 CH 13/03/2024</span>
+<div class="content">{P}</div></td></tr></table></body></html>"""
+
+NEXTJS = f"""<html><head><title>{H} | Tin tức</title>
+<meta property="og:title" content="Tỉnh ủy bàn giải pháp phát triển kinh tế quý II">
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"{H}","datePublished":"2024-03-14T09:40:31+07:00","dateModified":"2024-03-14T11:02:00+07:00"}}</script>
+</head><body><div id="__next"><header><a href="/"><img alt="Tin tức" src="/logo.svg"></a></header>
+<main><article><h1 class="Detail_title__x1">{H}</h1>
+<div class="Detail_meta__a"><span>14/03/2024</span> <span>09:40</span></div>
+<div class="Detail_body__b">{P}</div></article></main></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "title", "published", "source", "updated"),
+    [
+        (WORDPRESS, H, "2024-03-14T02:40:15+00:00", "meta", "2024-03-15T01:00+00:00"),
+        (JOOMLA, H, "2024-03-14T10:03+07:00", "dateline", None),
+        (DRUPAL_MISLABELLED, H, "2024-03-14T09:40+07:00", "dateline", None),
+        (DNN_BEFORE, H, "2013-03-14T21:40+07:00", "dateline", None),
+        (TABLE_12H, H, "2024-03-12T14:15+07:00", "dateline", "2024-03-13T16:05+07:00"),
+        (NEXTJS, H, "2024-03-14T09:40:31+07:00", "meta", "2024-03-14T11:02+07:00"),
+    ],
+    ids=[
+        "wordpress",
+        "joomla-date-only-meta",
+        "drupal-mislabelled-utc",
+        "dnn-date-before",
+        "table-12h-entity",
+        "nextjs-json-ld",
+    ],
+)
+def test_headline_and_dates(html, title, published, source, updated):
+    raw, rec = read(html)
+    assert (rec.title, rec.published_at, rec.published_source, rec.updated_at) == (
+        title,
+        published,
+        source,
+        updated,
+    )
+    # The string the value was read from is kept, as the page wrote it.
+    assert rec.published_at == normalize_date(raw.published_raw)
+    if rec.updated_at:
+        assert rec.updated_source and rec.updated_at == normalize_date(
+            raw.updated_raw, reference=dt.date(2025, 1, 1)
+        )
+
+
+@pytest.mark.parametrize(
+    ("visible", "meta", "kept"),
+    [
+        # agrees: 09:40 in Hanoi is 02:40 UTC, and the meta adds the seconds
+        ("09:40 14/03/2024", "2024-03-14T02:40:15+00:00", "meta"),
+        ("Thứ Năm, 14/03/2024", "2024-03-14T09:40:00+07:00", "meta"),
+        ("14/03/2024", "2024-03-13T20:00:00Z", "meta"),  # 03:00 on the 14th in Hanoi
+        ("14/03/2024", "2024-03-14", "meta"),
+        # local time labelled UTC or another zone: the page's clock wins
+        ("09:40 14/03/2024", "2024-03-14T09:40:00+00:00", "dateline"),
+        ("09:40 14/03/2024", "2024-03-14T09:40:00+08:00", "dateline"),
+        # a date-only meta does not beat a visible time; another day is not trusted
+        ("10:03 14/03/2024", "2024-03-14", "dateline"),
+        ("10:03 14/03/2024", "2024-03-15T10:03:00+07:00", "dateline"),
+        ("14/03/2024", "2024-02-01", "dateline"),
+        # one of them only, or nothing readable in the page's
+        (None, "2024-03-14T09:40:00+07:00", "meta"),
+        ("10:03 14/03/2024", None, "dateline"),
+        ("hôm qua", "2024-03-14", "meta"),
+    ],
+)
+def test_choose_date(visible, meta, kept):
+    raw, source = choose_date(visible, "dateline", meta)
+    assert source == kept
+    assert raw == (meta if kept == "meta" else visible)
+
+
+def test_updated_labels_are_told_from_publication():
+    for label in ("Cập nhật", "Cập nhật lúc", "Sửa đổi:", "Updated"):
+        html = f"""<html><body><h1>{H}</h1>
+        <div class="meta"><span>Đăng lúc 08:00 14/03/2024</span>
+        <span>{label} 10:30 15/03/2024</span></div><div class="content">{P}</div></body></html>"""
+        raw, rec = read(html)
+        assert (rec.published_at, rec.updated_at) == (
+            "2024-03-14T08:00+07:00",
+            "2024-03-15T10:30+07:00",
+        ), label
+        assert raw.updated_raw.startswith(label.rstrip(":")), label
+
+
+def test_meta_modified_time_is_the_update_when_the_page_shows_none():
+    html = f"""<html><head>
+    <meta itemprop="dateModified" content="2024-03-15T10:30:00+07:00"></head><body>
+    <h1>{H}</h1><p class="date">14/03/2024 08:00</p><div class="content">{P}</div></body></html>"""
+    raw, rec = read(html)
+    assert (raw.published_source, raw.updated_source) == ("dateline", "meta")
+    assert (rec.published_at, rec.updated_at) == (
+        "2024-03-14T08:00+07:00",
+        "2024-03-15T10:30+07:00",
+    )
