@@ -171,3 +171,19 @@ def test_meta_modified_time_is_the_update_when_the_page_shows_none():
         "2024-03-14T08:00+07:00",
         "2024-03-15T10:30+07:00",
     )
+
+
+def test_a_page_showing_only_its_update_keeps_the_metadata_publication():
+    html = f"""<html><head>
+    <meta property="article:published_time" content="2024-03-14T08:00:00+07:00"></head>
+    <body><h1>{H}</h1><p class="date">Cập nhật lúc 10:30 15/03/2024</p>
+    <div class="content">{P}</div></body></html>"""
+    raw, rec = read(html)
+    assert (raw.published_source, raw.updated_source) == ("meta", "dateline")
+    assert (rec.published_at, rec.updated_at) == (
+        "2024-03-14T08:00+07:00",
+        "2024-03-15T10:30+07:00",
+    )
+    # With no metadata, the only date the page gives stands for publication.
+    raw, rec = read(html.replace("article:published_time", "x"))
+    assert (raw.published_raw, raw.updated_raw) == ("Cập nhật lúc 10:30 15/03/2024", None)

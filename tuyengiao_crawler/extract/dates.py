@@ -106,6 +106,20 @@ def choose_date(
     return (meta, "meta") if agree else (visible, visible_source)
 
 
+def page_dates(
+    segments: list[str], meta_published: str | None, meta_updated: str | None
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(published, its source, updated, its source) from the dateline's date strings and
+    the metadata's, each told apart: a page showing only "Cập nhật …" beside a metadata
+    publication date shows its update, not its publication."""
+    published, updated = split_published_updated(segments)
+    if published and not updated and meta_published and _UPDATED_LABEL.search(published):
+        published, updated = None, published
+    pub, pub_source = choose_date(published, "dateline", meta_published)
+    upd, upd_source = choose_date(updated, "dateline", meta_updated)
+    return pub, pub_source if pub else None, upd, upd_source if upd else None
+
+
 def _date_segments(el: etree._Element, text: str, spans: list[DateSpan]) -> list[str]:
     """Date strings in a short element (its text and the dates in it given): the text up to
     the end of each date, so a label before it stays with it, descending into children when

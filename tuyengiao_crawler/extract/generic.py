@@ -16,13 +16,7 @@ from parsel import Selector
 from tuyengiao_crawler.extract.breadcrumb import breadcrumb, category_of
 from tuyengiao_crawler.extract.byline import author_elements, trailing_byline
 from tuyengiao_crawler.extract.content import article_area, main_block, remove_chrome
-from tuyengiao_crawler.extract.dates import (
-    choose_date,
-    dateline_elements,
-    first_date,
-    meta_dates,
-    split_published_updated,
-)
+from tuyengiao_crawler.extract.dates import dateline_elements, first_date, meta_dates, page_dates
 from tuyengiao_crawler.extract.html import (
     HEADINGS,
     clean_body_html,
@@ -70,16 +64,13 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
 
     meta_published, meta_updated = meta_dates(root, metas, ld, area)
     datelines = dateline_elements(title_node)
-    published, updated = split_published_updated([s for _, segs in datelines for s in segs])
-    # The date the page shows by its headline; metadata where it agrees and adds precision.
-    article.published_raw, article.published_source = choose_date(
-        published, "dateline", meta_published
-    )
-    article.updated_raw, article.updated_source = choose_date(updated, "dateline", meta_updated)
-    if not article.published_raw:
-        article.published_source = None
-    if not article.updated_raw:
-        article.updated_source = None
+    # The dates the page shows by its headline; metadata where it agrees and adds precision.
+    (
+        article.published_raw,
+        article.published_source,
+        article.updated_raw,
+        article.updated_source,
+    ) = page_dates([s for _, segs in datelines for s in segs], meta_published, meta_updated)
 
     article.breadcrumb = breadcrumb(page)
     article.category = category_of(article.breadcrumb, article.title, metas)
