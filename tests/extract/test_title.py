@@ -122,3 +122,16 @@ def test_only_the_sites_own_name_is_cut_from_title(title, expected):
         f'<div class="noidung">{BODY}</div></body></html>'
     )
     assert title_of(html)[0] == expected
+
+
+def test_page_builder_and_theme_classes_do_not_hide_the_headline():
+    # Elementor wraps everything in "elementor-widget"; themes mark <body> "has-sidebar".
+    html = (
+        '<html><head><meta property="og:title" content="Tin tức"></head>'
+        '<body class="post-template-default has-sidebar sidebar-right footer-widgets">'
+        '<div class="elementor-widget elementor-widget-theme-post-title">'
+        f'<div class="elementor-widget-container"><h1 class="elementor-heading-title">{HEADLINE}'
+        '</h1></div></div><div class="elementor-widget elementor-widget-theme-post-content">'
+        f"{BODY}</div></body></html>"
+    )
+    assert title_of(html) == (HEADLINE, "h1")

@@ -101,17 +101,23 @@ def _names_the_site(el: etree._Element) -> bool:
 
 # Where a heading belongs to another article or to the site, not to this one.
 _ASIDE_AREA = re.compile(
-    r"sidebar|aside|widget|related|lien-?quan|tin-?khac|other|footer|menu|(?:^|[\s_-])nav"
-    r"|popular|most-?(?:read|view)|xem-?nhieu|doc-?nhieu|moi-?nhat|latest|box-?news",
+    # whole class/id words only: "elementor-widget" or "box-news-detail" hold articles
+    r"(?:^|\s)(?:sidebar(?:-\w+)?|side-?bar|aside|widgets?|widget[_-]area|widget_\S+"
+    r"|related\S*|\S*lien-?quan\S*|tin-?khac|other-?news|\S*footer\S*|menu|main-?menu"
+    r"|nav\S*|\S*most-?(?:read|view)\S*|xem-?nhieu|doc-?nhieu|tin-?moi(?:-?nhat)?|latest\S*"
+    r"|popular\S*)(?=\s|$)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W_]+")
 
 
 def _aside(el: etree._Element) -> bool:
+    """In a sidebar, a menu, a list of other articles or the footer; <body>'s own classes
+    ("has-sidebar", "footer-widgets") say what the page has, not where the heading is."""
     return any(
         a.tag in ("aside", "nav", "footer") or _ASIDE_AREA.search(names(a))
         for a in (el, *el.iterancestors())
+        if a.tag not in ("body", "html")
     )
 
 
@@ -134,7 +140,7 @@ def _visible_headline(
     """The headline the article shows: the element marked as its headline, else the h1
     nearest the body; never the site's name, a heading in a sidebar, nor a category
     name (a short heading that is also a link on the page and unlike the titles)."""
-    links = {visible_text(a).casefold() for a in root.iter("a")}
+    links: set[str] = set()
 
     def fits(el: etree._Element) -> bool:
         text = visible_text(el)
@@ -142,7 +148,11 @@ def _visible_headline(
             return False
         if any(_similar(text, t) for t in titles):
             return True
-        return len(_WORDS.findall(text)) >= 5 and text.casefold() not in links
+        if len(_WORDS.findall(text)) < 5:
+            return False
+        if not links:
+            links.update(visible_text(a).casefold() for a in root.iter("a"))
+        return text.casefold() not in links
 
     marked = [
         el for el in root.xpath('//*[@itemprop="headline"]')
