@@ -187,3 +187,47 @@ def test_a_page_showing_only_its_update_keeps_the_metadata_publication():
     # With no metadata, the only date the page gives stands for publication.
     raw, rec = read(html.replace("article:published_time", "x"))
     assert (raw.published_raw, raw.updated_raw) == ("Cập nhật lúc 10:30 15/03/2024", None)
+
+
+SAPO = (
+    "<p class='description'>Sáng nay, Ban Chấp hành Đảng bộ tỉnh họp hội nghị lần thứ 15 để bàn"
+    " các giải pháp phát triển kinh tế - xã hội trong những tháng còn lại của năm 2024.</p>"
+)
+# A news site printing the date above the headline, today's date in its masthead.
+DATE_ABOVE = f"""<html><head><title>{H} - VnExpress</title>
+<meta property="og:title" content="{H} - VnExpress"></head><body>
+<header class="header"><a href="/" class="logo"><img alt="VnExpress"></a>
+<span class="time-now">Thứ hai, 1/4/2024</span></header>
+<section class="section page-detail"><div class="container"><div class="sidebar-1">
+<div class="header-content"><ul class="breadcrumb"><li><a href="/thoi-su">Thời sự</a></li></ul>
+<span class="date">Thứ năm, 14/3/2024, 09:40 (GMT+7)</span></div>
+<h1 class="title-detail">{H}</h1>{SAPO}<article class="fck_detail">{P}</article>
+</div></div></section></body></html>"""
+TABLE = f"""<html><head><title>Tin tức - Sự kiện</title></head><body><table>
+<tr><td class="top">Hôm nay: Thứ Hai, 01/04/2024</td></tr>
+<tr><td class="menu"><a href="/">Trang chủ</a> | <a href="/tt">Tin tức</a></td></tr>
+<tr><td><table><tr><td class="title">{H}</td></tr>{{date}}
+<tr><td class="content">{P}</td></tr></table></td></tr></table></body></html>"""
+LIFERAY = f"""<html><head><title>{H} - Cổng Thông tin điện tử Tỉnh ủy</title></head><body>
+<div class="portlet-body"><div class="journal-content-article"><h3 class="header-title">{H}</h3>
+<div class="date-news">14/03/2024 - 09:40 SA</div>{P}</div></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "raw_date", "published"),
+    [
+        (DATE_ABOVE, "Thứ năm, 14/3/2024, 09:40 (GMT+7)", "2024-03-14T09:40+07:00"),
+        (TABLE.format(date=""), None, None),  # "Hôm nay" dates the visit
+        (
+            TABLE.format(date='<tr><td class="date">(14/03/2024)</td></tr>'),
+            "(14/03/2024)",
+            "2024-03-14",
+        ),
+        (LIFERAY, "14/03/2024 - 09:40 SA", "2024-03-14T09:40+07:00"),
+    ],
+    ids=["date-above-headline", "masthead-today-only", "table-date-in-brackets", "liferay"],
+)
+def test_the_dateline_nearest_the_headline(html, raw_date, published):
+    raw, rec = read(html)
+    assert rec.title == H
+    assert (raw.published_raw, rec.published_at) == (raw_date, published)

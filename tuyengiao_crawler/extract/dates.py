@@ -139,6 +139,10 @@ def _date_segments(el: etree._Element, text: str, spans: list[DateSpan]) -> list
         start = span.end
         if segment:
             segments.append(segment)
+    # "(14/03/2024)": the closing bracket goes with the date its opening one came before.
+    rest = text[start:].strip()
+    if segments and rest and any(o in segments[-1] and set(rest) == {c} for o, c in ("()", "[]")):
+        segments[-1] += rest
     return segments
 
 
@@ -161,7 +165,7 @@ def dateline_elements(
             if long_paragraphs >= 2:
                 break
             continue
-        if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
+        if len(text) <= _DATELINE_MAX and not _TODAY.search(text) and (spans := date_spans(text)):
             segments = _date_segments(el, text, spans)
             if segments:
                 found.append((el, segments))
@@ -172,8 +176,11 @@ def dateline_elements(
     # A dateline printed before the headline beats what follows it unless that is a
     # dateline too: a caption or a related link after the headline only cites a date.
     if not any(plain):
-        for el in title_node.xpath("preceding::*[position() <= 6]"):
+        # XPath hands the axis back in document order: the nearest element comes last.
+        for el in reversed(title_node.xpath("preceding::*[position() <= 6]")):
             text = visible_text(el)
+            if _TODAY.search(text):
+                continue
             if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
                 segments = _date_segments(el, text, spans)
                 if segments and (not found or _only_dates(text, spans)):
@@ -183,6 +190,8 @@ def dateline_elements(
     return [f for _, f in sorted(zip(plain, found, strict=True), key=lambda p: not p[0])]
 
 
+# A masthead's "today is" line dates the visit, not the article.
+_TODAY = re.compile(r"hôm\s*nay|today", re.IGNORECASE)
 # What a dateline says besides its dates: labels, weekdays, a zone, punctuation.
 _DATELINE_WORDS = re.compile(
     r"(?<![^\W\d_])(?:ngày|đăng|lúc|cập\s*nhật|sửa\s*đổi|xuất\s*bản|thời\s*gian|giờ|thứ|hai"
