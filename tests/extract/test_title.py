@@ -135,3 +135,13 @@ def test_page_builder_and_theme_classes_do_not_hide_the_headline():
         f"{BODY}</div></body></html>"
     )
     assert title_of(html) == (HEADLINE, "h1")
+
+
+def test_a_masthead_h1_spelling_the_title_suffix_is_the_site_not_the_headline():
+    html = (
+        f"<html><head><title>{HEADLINE} - Ban Tuyên giáo Tỉnh ủy Hà Giang</title></head><body>"
+        '<div id="top"><h1>BAN TUYÊN GIÁO TỈNH ỦY HÀ GIANG</h1></div>'
+        f'<div class="chitiet"><h2>{HEADLINE}</h2><div class="noidung">{BODY}</div></div>'
+        "</body></html>"
+    )
+    assert title_of(html) == (HEADLINE, "h2")

@@ -141,10 +141,17 @@ def _visible_headline(
     nearest the body; never the site's name, a heading in a sidebar, nor a category
     name (a short heading that is also a link on the page and unlike the titles)."""
     links: set[str] = set()
+    # The shorter parts of a "<headline> - <site>" title name the site or a section.
+    parts = sorted(
+        (p.strip().casefold() for t in titles for p in _TITLE_SEPARATORS.split(t)), key=len
+    )
+    minor = set(parts[:-1]) - {parts[-1]} if len(parts) > 1 else set()
 
     def fits(el: etree._Element) -> bool:
         text = visible_text(el)
         if len(text) < 10 or len(text) > 400 or _aside(el) or _is_site_name(text, sites):
+            return False
+        if text.casefold() in minor:
             return False
         if any(_similar(text, t) for t in titles):
             return True
