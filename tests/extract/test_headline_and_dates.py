@@ -148,6 +148,12 @@ def test_choose_date(visible, meta, kept):
     assert raw == (meta if kept == "meta" else visible)
 
 
+def test_nothing_or_nothing_readable():
+    assert choose_date(None, "dateline", None) == (None, None)
+    assert choose_date("chưa rõ", "dateline", None) == ("chưa rõ", "dateline")
+    assert choose_date("chưa rõ", "dateline", "n/a") == ("n/a", "meta")
+
+
 def test_updated_labels_are_told_from_publication():
     for label in ("Cập nhật", "Cập nhật lúc", "Sửa đổi:", "Updated"):
         html = f"""<html><body><h1>{H}</h1>

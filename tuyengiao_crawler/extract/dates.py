@@ -93,9 +93,9 @@ def choose_date(
     v = normalize_date(visible) if visible else None
     m = normalize_date(meta) if meta else None
     if m is None or v is None:
-        if m is not None:
+        if m is not None or (v is None and meta):
             return meta, "meta"
-        return (visible, visible_source) if v is not None else (meta or visible, "meta")
+        return (visible, visible_source) if visible else (None, None)
     v_time, m_time = len(v) > 10, len(m) > 10
     if v_time and m_time:
         agree = _instant(v) is not None and _instant(v) == _instant(m)
