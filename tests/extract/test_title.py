@@ -145,3 +145,12 @@ def test_a_masthead_h1_spelling_the_title_suffix_is_the_site_not_the_headline():
         "</body></html>"
     )
     assert title_of(html) == (HEADLINE, "h2")
+
+
+def test_a_headline_linked_to_hash_is_not_taken_for_a_home_link():
+    html = (
+        f'<html><head><meta property="og:title" content="Tin tức"></head><body>'
+        f'<div class="detail"><h1 class="title"><a href="#">{HEADLINE}</a></h1>'
+        f'<div class="content">{BODY}</div></div></body></html>'
+    )
+    assert title_of(html) == (HEADLINE, "h1")

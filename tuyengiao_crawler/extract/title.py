@@ -4,6 +4,7 @@ site's name (only a part that is the site's name is cut)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -66,7 +67,7 @@ def site_names(root: etree._Element, metas: dict[str, str]) -> set[str]:
     }  # fmt: skip
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if "home" in (a.get("rel") or "").split() or (href and urlsplit(href).path in ("", "/")):
+        if "home" in (a.get("rel") or "").split() or _home_href(href):
             found.add(visible_text(a))
             found.update(img.get("alt") or "" for img in a.iter("img"))
     for img in root.iter("img"):
@@ -96,7 +97,20 @@ def _names_the_site(el: etree._Element) -> bool:
     if len(links) != 1 or visible_text(links[0]) != visible_text(el):
         return False
     href = (links[0].get("href") or "").strip()
-    return "home" in (links[0].get("rel") or "").split() or urlsplit(href).path in ("", "/")
+    return "home" in (links[0].get("rel") or "").split() or _home_href(href)
+
+
+_HOME_PATHS = {"", "/", "/index.php", "/index.html", "/index.htm", "/default.aspx", "/trang-chu"}
+
+
+def _home_href(href: str) -> bool:
+    """A link to the site's home page: "/", "https://host/", "/index.php"; not "#top",
+    "javascript:…" or "?page=2", which stay on the page."""
+    href = href.strip()
+    if not href or href.startswith(("#", "?")) or href.lower().startswith("javascript:"):
+        return False
+    parts = urlsplit(href)
+    return parts.path.lower() in _HOME_PATHS and not parts.query
 
 
 # Where a heading belongs to another article or to the site, not to this one.
@@ -140,7 +154,7 @@ def _visible_headline(
     """The headline the article shows: the element marked as its headline, else the h1
     nearest the body; never the site's name, a heading in a sidebar, nor a category
     name (a short heading that is also a link on the page and unlike the titles)."""
-    links: set[str] = set()
+    links: Counter[str] = Counter()
     # The shorter parts of a "<headline> - <site>" title name the site or a section.
     parts = sorted(
         (p.strip().casefold() for t in titles for p in _TITLE_SEPARATORS.split(t)), key=len
@@ -159,7 +173,11 @@ def _visible_headline(
             return False
         if not links:
             links.update(visible_text(a).casefold() for a in root.iter("a"))
-        return text.casefold() not in links
+        # A link elsewhere on the page with the heading's words: a menu's category. The
+        # heading's own link (to the article, or "#") does not count.
+        folded = text.casefold()
+        own = sum(1 for a in el.iter("a") if visible_text(a).casefold() == folded)
+        return links[folded] <= own
 
     marked = [
         el for el in root.xpath('//*[@itemprop="headline"]')
