@@ -154,3 +154,12 @@ def test_a_headline_linked_to_hash_is_not_taken_for_a_home_link():
         f'<div class="content">{BODY}</div></div></body></html>'
     )
     assert title_of(html) == (HEADLINE, "h1")
+
+
+def test_dnn_breadcrumb_title_with_angle_separators_and_no_h1():
+    html = (
+        f"<html><head><title>Trang chủ &gt; Tin tức &gt; {HEADLINE}</title></head><body>"
+        f'<div class="DnnModule"><span class="NewsTitle">{HEADLINE}</span>'
+        f'<div class="Normal">{BODY}</div></div></body></html>'
+    )
+    assert title_of(html) == (HEADLINE, "span")
