@@ -126,6 +126,9 @@ def test_headline_and_dates(html, title, published, source, updated):
     [
         # agrees: 09:40 in Hanoi is 02:40 UTC, and the meta adds the seconds
         ("09:40 14/03/2024", "2024-03-14T02:40:15+00:00", "meta"),
+        ("09:40 14/03/2024", "2024-03-14T09:40:00+07:00", "meta"),
+        # agrees, in UTC, but adds nothing: the page's local time is kept
+        ("09:40 14/03/2024", "2024-03-14T02:40:00+00:00", "dateline"),
         ("Thứ Năm, 14/03/2024", "2024-03-14T09:40:00+07:00", "meta"),
         ("14/03/2024", "2024-03-13T20:00:00Z", "meta"),  # 03:00 on the 14th in Hanoi
         ("14/03/2024", "2024-03-14", "meta"),

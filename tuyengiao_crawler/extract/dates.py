@@ -85,7 +85,9 @@ def choose_date(
     visible: str | None, visible_source: str, meta: str | None
 ) -> tuple[str | None, str | None]:
     """The date string to keep and where it was found: the page's visible date, or the
-    metadata's where it agrees with it and is as precise (seconds, a zone).
+    metadata's where it agrees with it and adds precision (seconds, a clock time) or
+    says the same in the same zone. Agreeing metadata in another zone and no more
+    precise leaves the page's own local time (+07:00).
 
     Metadata that says another day or time than the page shows is not trusted: a
     date-only meta does not beat "10:03 14/03/2024", and "…T09:40:00+00:00" beside a
@@ -99,6 +101,9 @@ def choose_date(
     v_time, m_time = len(v) > 10, len(m) > 10
     if v_time and m_time:
         agree = _instant(v) is not None and _instant(v) == _instant(m)
+        # "…T09:40:15+07:00" is "2024-03-14T09:40" plus seconds: 19 characters, not 16.
+        more, same_zone = len(m) > len(v), m[-6:] == v[-6:]
+        agree = agree and (more or same_zone)
     elif m_time or not v_time:
         agree = _same_day(m, v[:10]) if len(v) >= 10 else m.startswith(v)
     else:
