@@ -22,7 +22,9 @@ from tuyengiao_crawler.normalize import (
     parse_text,
 )
 
-ISO_RE = re.compile(r"^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}[+-]\d{2}:\d{2})?)?$")
+ISO_RE = re.compile(
+    r"^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?[+-]\d{2}:\d{2})?)?$"
+)  # seconds: issue 14
 
 REALISTIC = [
     "Thứ Ba, 03/03/2020 - 09:15",

@@ -6,13 +6,14 @@ date grammar, so every date found here is one normalize_date reads.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from lxml import etree
 
 from tuyengiao_crawler.extract.html import one_line
 from tuyengiao_crawler.extract.tree import has_block_child, is_inside, visible_text
-from tuyengiao_crawler.normalize.dates import DateSpan, date_spans
+from tuyengiao_crawler.normalize.dates import DateSpan, date_spans, normalize_date
 
 _UPDATED_LABEL = re.compile(r"cập\s*nhật|sửa|updated|modified", re.IGNORECASE)
 _META_PUBLISHED = (
@@ -41,13 +42,8 @@ def meta_dates(
     """Published and updated strings from meta tags, microdata, JSON-LD or <time>."""
     published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None)
     updated = next((metas[k] for k in _META_UPDATED if metas.get(k)), None)
-    if not published:
-        for el in root.xpath('//*[@itemprop="datePublished"]'):
-            published = (
-                one_line(el.get("content") or el.get("datetime") or visible_text(el)) or None
-            )
-            if published:
-                break
+    published = published or _microdata(root, "datePublished")
+    updated = updated or _microdata(root, "dateModified")
     if ld:
         published = published or (one_line(str(ld.get("datePublished") or "")) or None)
         updated = updated or (one_line(str(ld.get("dateModified") or "")) or None)
@@ -57,6 +53,76 @@ def meta_dates(
             if published:
                 break
     return published, updated
+
+
+def _microdata(root: etree._Element, prop: str) -> str | None:
+    for el in root.xpath(f'//*[@itemprop="{prop}"]'):
+        if found := one_line(el.get("content") or el.get("datetime") or visible_text(el)):
+            return found
+    return None
+
+
+def _instant(iso: str) -> dt.datetime | None:
+    """A clock-time ISO value as an aware datetime, seconds dropped (a dateline has none)."""
+    try:
+        return dt.datetime.fromisoformat(iso).replace(second=0)
+    except ValueError:
+        return None
+
+
+def _same_day(meta: str, day: str) -> bool:
+    """Whether a metadata value falls on a day, as written or in Vietnam's time."""
+    if meta[:10] == day:
+        return True
+    at = _instant(meta) if len(meta) > 10 else None
+    return at is not None and at.astimezone(_VIETNAM).date().isoformat() == day
+
+
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def choose_date(
+    visible: str | None, visible_source: str, meta: str | None
+) -> tuple[str | None, str | None]:
+    """The date string to keep and where it was found: the page's visible date, or the
+    metadata's where it agrees with it and adds precision (seconds, a clock time) or
+    says the same in the same zone. Agreeing metadata in another zone and no more
+    precise leaves the page's own local time (+07:00).
+
+    Metadata that says another day or time than the page shows is not trusted: a
+    date-only meta does not beat "10:03 14/03/2024", and "…T09:40:00+00:00" beside a
+    visible 09:40 is a CMS writing local time as UTC (02:40 UTC would agree)."""
+    v = normalize_date(visible) if visible else None
+    m = normalize_date(meta) if meta else None
+    if m is None or v is None:
+        if m is not None or (v is None and meta):
+            return meta, "meta"
+        return (visible, visible_source) if visible else (None, None)
+    v_time, m_time = len(v) > 10, len(m) > 10
+    if v_time and m_time:
+        agree = _instant(v) is not None and _instant(v) == _instant(m)
+        # "…T09:40:15+07:00" is "2024-03-14T09:40" plus seconds: 19 characters, not 16.
+        more, same_zone = len(m) > len(v), m[-6:] == v[-6:]
+        agree = agree and (more or same_zone)
+    elif m_time or not v_time:
+        agree = _same_day(m, v[:10]) if len(v) >= 10 else m.startswith(v)
+    else:
+        agree = False  # the page shows a time the metadata does not have
+    return (meta, "meta") if agree else (visible, visible_source)
+
+
+def page_dates(
+    segments: list[str], meta_published: str | None, meta_updated: str | None
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(published, its source, updated, its source) from the dateline's date strings and
+    the metadata's, each told apart: a page showing only "Cập nhật …" beside a metadata
+    publication date shows its update, not its publication."""
+    published, updated = split_published_updated(segments)
+    if published and not updated and meta_published and _UPDATED_LABEL.search(published):
+        published, updated = None, published
+    pub, pub_source = choose_date(published, "dateline", meta_published)
+    upd, upd_source = choose_date(updated, "dateline", meta_updated)
+    return pub, pub_source if pub else None, upd, upd_source if upd else None
 
 
 def _date_segments(el: etree._Element, text: str, spans: list[DateSpan]) -> list[str]:
@@ -78,6 +144,10 @@ def _date_segments(el: etree._Element, text: str, spans: list[DateSpan]) -> list
         start = span.end
         if segment:
             segments.append(segment)
+    # "(14/03/2024)": the closing bracket goes with the date its opening one came before.
+    rest = text[start:].strip()
+    if segments and rest and any(o in segments[-1] and set(rest) == {c} for o, c in ("()", "[]")):
+        segments[-1] += rest
     return segments
 
 
@@ -88,6 +158,7 @@ def dateline_elements(
     if title_node is None:
         return []
     found: list[tuple[etree._Element, list[str]]] = []
+    plain: list[bool] = []  # whether each found line is a dateline and nothing else
     taken: list[etree._Element] = []
     long_paragraphs = 0
     for el in title_node.xpath("following::*[position() <= 40]"):
@@ -99,21 +170,50 @@ def dateline_elements(
             if long_paragraphs >= 2:
                 break
             continue
-        if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
+        if len(text) <= _DATELINE_MAX and not _TODAY.search(text) and (spans := date_spans(text)):
             segments = _date_segments(el, text, spans)
             if segments:
                 found.append((el, segments))
+                plain.append(_only_dates(text, spans))
                 taken.append(el)
                 if len(found) >= 3:
                     break
-    if not found:
-        for el in title_node.xpath("preceding::*[position() <= 6]"):
+    # A dateline printed before the headline beats what follows it unless that is a
+    # dateline too: a caption or a related link after the headline only cites a date.
+    if not any(plain):
+        # XPath hands the axis back in document order: the nearest element comes last.
+        for el in reversed(title_node.xpath("preceding::*[position() <= 6]")):
             text = visible_text(el)
+            if _TODAY.search(text):
+                continue
             if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
                 segments = _date_segments(el, text, spans)
-                if segments:
+                if segments and (not found or _only_dates(text, spans)):
                     return [(el, segments)]
-    return found
+                break
+    # Datelines first, so a caption's date never stands for publication.
+    return [f for _, f in sorted(zip(plain, found, strict=True), key=lambda p: not p[0])]
+
+
+# A masthead's "today is" line dates the visit, not the article.
+_TODAY = re.compile(r"hôm\s*nay|today", re.IGNORECASE)
+# What a dateline says besides its dates: labels, weekdays, a zone, punctuation.
+_DATELINE_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:ngày|đăng|lúc|cập\s*nhật|sửa\s*đổi|xuất\s*bản|thời\s*gian|giờ|thứ|hai"
+    r"|ba|tư|năm|sáu|bảy|chủ\s*nhật|cn|gmt|utc|ict|updated|posted|published|on|at)(?![^\W\d_])"
+    r"|[\W\d_]",
+    re.IGNORECASE,
+)
+
+
+def _only_dates(text: str, spans: list[DateSpan]) -> bool:
+    """Whether a line holds nothing but dates and the words a dateline labels them with."""
+    rest, start = [], 0
+    for span in spans:
+        rest.append(text[start : span.start])
+        start = span.end
+    rest.append(text[start:])
+    return len(_DATELINE_WORDS.sub("", "".join(rest))) <= 3
 
 
 def split_published_updated(segments: list[str]) -> tuple[str | None, str | None]:

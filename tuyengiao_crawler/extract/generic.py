@@ -16,12 +16,7 @@ from parsel import Selector
 from tuyengiao_crawler.extract.breadcrumb import breadcrumb, category_of
 from tuyengiao_crawler.extract.byline import author_elements, trailing_byline
 from tuyengiao_crawler.extract.content import article_area, main_block, remove_chrome
-from tuyengiao_crawler.extract.dates import (
-    dateline_elements,
-    first_date,
-    meta_dates,
-    split_published_updated,
-)
+from tuyengiao_crawler.extract.dates import dateline_elements, first_date, meta_dates, page_dates
 from tuyengiao_crawler.extract.html import (
     HEADINGS,
     clean_body_html,
@@ -67,15 +62,15 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     article.title, title_node = find_title(root, metas, body, order)
     area = article_area(body, title_node)
 
-    article.published_raw, article.updated_raw = meta_dates(root, metas, ld, area)
-    article.published_source = "meta" if article.published_raw else None
-    article.updated_source = "meta" if article.updated_raw else None
+    meta_published, meta_updated = meta_dates(root, metas, ld, area)
     datelines = dateline_elements(title_node)
-    published, updated = split_published_updated([s for _, segs in datelines for s in segs])
-    if not article.published_raw and published:
-        article.published_raw, article.published_source = published, "dateline"
-    if not article.updated_raw and updated:
-        article.updated_raw, article.updated_source = updated, "dateline"
+    # The dates the page shows by its headline; metadata where it agrees and adds precision.
+    (
+        article.published_raw,
+        article.published_source,
+        article.updated_raw,
+        article.updated_source,
+    ) = page_dates([s for _, segs in datelines for s in segs], meta_published, meta_updated)
 
     article.breadcrumb = breadcrumb(page)
     article.category = category_of(article.breadcrumb, article.title, metas)

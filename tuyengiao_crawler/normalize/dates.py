@@ -1,12 +1,14 @@
 """Vietnamese date parsing: fast regex path, dateparser only for the long tail.
 
 Output is ISO 8601 at the precision the text gives:
-``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM+07:00``.
+``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM+07:00`` or, when the text gives
+seconds, ``YYYY-MM-DDTHH:MM:SS+07:00``; the offset is +07:00 unless the text names another.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -30,7 +32,7 @@ _NUM_DATE = (
 )
 _ISO_DATE = (
     r"(?<![\d/.])(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
-    r"(?:(?:T|\s+)(?P<ih>\d{1,2}):(?P<imi>\d{2})(?::\d{2}(?:\.\d+)?)?)?"
+    r"(?:(?:T|\s+)(?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<isec>\d{2})(?:[.,]\d+)?)?)?"
     r"(?P<itz>Z|\s?[+-]\d{2}:?\d{2})?(?!\d)"
 )
 _WORD_DATE = (
@@ -66,7 +68,7 @@ _DATE_LENIENT_RE = _any_of(
 
 _TIME = (
     r"(?<![\d.,:/])(?P<h>\d{1,2})"
-    r"(?:\s?(?::|h|g)\s?(?P<mi>\d{1,2})(?!\d)(?:\s?:\s?\d{2})?(?:\s*phút)?"
+    r"(?:\s?(?::|h|g)\s?(?P<mi>\d{1,2})(?!\d)(?:\s?:\s?(?P<sec>\d{2}))?(?:\s*phút)?"
     r"|\s*giờ(?:\s*(?P<mi2>\d{1,2})(?!\d)(?:\s*phút)?)?"
     r"|\s?h(?![^\W\d_]))"
     r"(?:\s*(?P<ap>SA|CH|AM|PM|A\.M\.?|P\.M\.?|sáng|trưa|chiều|tối|đêm)(?![^\W\d_]))?"
@@ -74,6 +76,12 @@ _TIME = (
 _TZ = (
     r"(?:\s*\(?\s*(?:(?P<tzn>GMT|UTC)\s*(?:(?P<tzs>[+-])\s*(?P<tzh>\d{1,2})"
     r"(?::?(?P<tzm>\d{2}))?)?|(?P<tzs2>[+-])(?P<tzh2>\d{2}):?(?P<tzm2>\d{2}))\s*\)?)?"
+)
+# A zone written after a date whose clock time came before it: "09:40 14/03/2024 (GMT+7)".
+_ZONE_AFTER_RE = re.compile(
+    r"\s*\(?\s*(?P<tzn>GMT|UTC)\s*(?:(?P<tzs>[+-])\s*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?)?"
+    r"(?![\w+-])",
+    re.IGNORECASE,
 )
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|CN|T[2-7])(?![^\W\d_])"
 _TIME_AFTER_RE = re.compile(
@@ -156,12 +164,13 @@ def _fmt_offset(sign: str, hh: str | None, mm: str | None) -> str | None:
 class _Mention:
     """A parsed date mention before rendering (private)."""
 
-    __slots__ = ("bad", "d", "end", "hour", "m", "minute", "start", "tz", "y")
+    __slots__ = ("bad", "d", "end", "hour", "m", "minute", "second", "start", "tz", "y")
 
     def __init__(self, start: int, end: int, y: int | None, m: int, d: int | None) -> None:
         self.start, self.end, self.y, self.m, self.d = start, end, y, m, d
         self.hour: int | None = None
         self.minute: int | None = None
+        self.second = 0
         self.tz = "+07:00"
         self.bad = False
 
@@ -177,7 +186,9 @@ class _Mention:
         base = f"{self.y:04d}-{self.m:02d}-{self.d:02d}"
         if self.hour is None:
             return base
-        return f"{base}T{self.hour:02d}:{self.minute or 0:02d}{self.tz}"
+        # Seconds only when the text gives some: "10:03:25", never a made-up ":00".
+        sec = f":{self.second:02d}" if self.second else ""
+        return f"{base}T{self.hour:02d}:{self.minute or 0:02d}{sec}{self.tz}"
 
 
 def _apply_time(men: _Mention, tm: re.Match[str]) -> None:
@@ -197,7 +208,13 @@ def _apply_time(men: _Mention, tm: re.Match[str]) -> None:
         men.bad = True
         return
     men.hour, men.minute = h, mi
+    men.second = _seconds(tm.group("sec"))
     _apply_tz(men, tm)
+
+
+def _seconds(raw: str | None) -> int:
+    sec = int(raw) if raw else 0
+    return sec if sec <= 59 else 0
 
 
 def _apply_tz(men: _Mention, tm: re.Match[str]) -> None:
@@ -206,7 +223,7 @@ def _apply_tz(men: _Mention, tm: re.Match[str]) -> None:
             off = _fmt_offset(tm.group("tzs"), tm.group("tzh"), tm.group("tzm"))
         else:
             off = "+00:00"
-    elif tm.group("tzs2"):
+    elif "tzs2" in tm.re.groupindex and tm.group("tzs2"):
         off = _fmt_offset(tm.group("tzs2"), tm.group("tzh2"), tm.group("tzm2"))
     else:
         return
@@ -242,6 +259,11 @@ def _attach_time(text: str, men: _Mention) -> None:
     if tm is not None:
         _apply_time(men, tm)
         men.start = tm.start()
+        if not (tm.group("tzn") or tm.group("tzs2")):
+            zone = _ZONE_AFTER_RE.match(text, men.end)
+            if zone is not None:
+                _apply_tz(men, zone)
+                men.end = zone.end()
 
 
 # --- the scanner -----------------------------------------------------------------------
@@ -255,6 +277,7 @@ def _from_match(mt: re.Match[str]) -> _Mention | None:
         men = _Mention(s, e, int(g("iy")), int(g("im")), int(g("id")))
         if g("ih"):
             men.hour, men.minute = int(g("ih")), int(g("imi"))
+            men.second = _seconds(g("isec"))
             if men.hour > 23 or men.minute > 59:
                 men.bad = True
             _iso_tz(men, g("itz"))
@@ -433,6 +456,9 @@ def _prepare(text: Any) -> str | None:
     if not isinstance(text, str) or not text:
         return None
     text = text[:_MAX_SCAN]
+    if "&" in text:
+        # An entity the page encoded twice reaches us as text: "Th&#7913; Ba" is "Thứ Ba".
+        text = html.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", fix_d(text))
     return text
