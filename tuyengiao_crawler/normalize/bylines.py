@@ -1,7 +1,9 @@
 """Byline parsing: who wrote an article, and for which organisation.
 
-Roles are exactly two strings: ``"author"`` (a person, or a newsroom placeholder
-such as PV/CTV) and ``"organization"`` (a body, or a "Theo ..."/"Nguồn: ..." source).
+Roles are exactly two strings (the archive's schema allows no other): ``"author"`` (a
+person) and ``"organization"`` (a body, or the outlet a "Theo ..."/"Nguồn: ..." line or a
+"Name/Outlet" credit names). Desk credits and CMS accounts (PV, Nhóm PV, BTV, BBT, Ban biên
+tập, admin, Quản trị viên...) name nobody and are dropped.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .dates import date_spans
 from .text import author_key, clean_text, fix_d, fold, strip_accents, title_case
 
 __all__ = ["parse_byline"]
@@ -53,6 +56,10 @@ _ABBR_TITLES = (
     "Đ/c",
     "đ/c",
     "Đ/C",
+    "PV",
+    "CTV",
+    "BTV",
+    "PTV",
 )
 _WORD_TITLES = (
     "đại tá",
@@ -90,6 +97,9 @@ _WORD_TITLES = (
     "kỹ sư",
     "cử nhân",
     "cựu chiến binh",
+    "phóng viên",
+    "cộng tác viên",
+    "biên tập viên",
 )
 _TITLE_RE = re.compile(
     r"^(?:(?:"
@@ -102,23 +112,63 @@ _TITLE_RE = re.compile(
     + r")(?:\s*[.,:]\s*|\s+))+"
 )
 
-# Newsroom placeholders kept as authors under a fixed abbreviation.
-_PLACEHOLDERS = {
-    "pv": "PV",
-    "phong vien": "PV",
-    "nhom pv": "Nhóm PV",
-    "nhom phong vien": "Nhóm PV",
-    "ctv": "CTV",
-    "cong tac vien": "CTV",
-    "nhom ctv": "Nhóm CTV",
-    "btv": "BTV",
-    "bien tap vien": "BTV",
-    "ptv": "PTV",
-    "nhom pv-ctv": "Nhóm PV",
-    "pv-ctv": "PV",
-}
-_PLACEHOLDER_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV)\d{0,3}$")
-
+# Desk credits, CMS accounts and share-bar words: nobody's name, dropped. Matched folded
+# (no accents, no case), so "Ban Biên Tập", "BAN BIEN TAP" and "ban biên tập" are one.
+_NOBODY = frozenset(
+    (
+        "pv",
+        "phong vien",
+        "nhom pv",
+        "nhom phong vien",
+        "pv-ctv",
+        "nhom pv-ctv",
+        "ctv",
+        "cong tac vien",
+        "nhom ctv",
+        "btv",
+        "bien tap vien",
+        "ptv",
+        "bbt",
+        "ban bien tap",
+        "toa soan",
+        "phong bien tap",
+        "bien tap",
+        "nhom bien tap",
+        "admin",
+        "administrator",
+        "quan tri",
+        "quan tri vien",
+        "quan tri he thong",
+        "ban quan tri",
+        "editor",
+        "editors",
+        "webmaster",
+        "root",
+        "user",
+        "author",
+        "tac gia",
+        "nguoi dang",
+        "st",
+        "suu tam",
+        "tong hop",
+        "facebook",
+        "twitter",
+        "zalo",
+        "email",
+        "print",
+        "in bai",
+        "chia se",
+        "binh luan",
+        "theo doi",
+        "google news",
+        "luot xem",
+        "nhom tac gia",
+        "phong vien nhom",
+    )
+)
+_NOBODY_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV|BBT|admin)\d{0,3}$", re.IGNORECASE)
+# "Ban biên tập Cổng TTĐT", "BBT Báo Nghệ An": still the desk, not a person or a body.
+_NOBODY_HEAD_RE = re.compile(r"^(?:ban\s+biên\s+tập|bbt|nhóm\s+(?:pv|phóng\s+viên))\b", re.I)
 
 # Organisation heads, matched by author key: case and tone placement are free (Toà án is
 # Tòa án), other accents matter (Đài is not Đại).
@@ -193,6 +243,85 @@ _ORG_HEADS = tuple(
 _ORG_CONTAINS_RE = re.compile(r"(?:^|\s)(?:ủy|uỷ|ủy ban|uỷ ban)(?:\s|$)", re.IGNORECASE)
 _ORG_SUFFIX_RE = re.compile(r"\.(?:vn|com|net|org|gov\.vn)\b", re.IGNORECASE)
 
+# Outlets whose names read like a person's ("Theo Thanh Niên", "Theo Lao Động") or are
+# foreign; matched folded. A "Theo X" naming none of these, nor an organisation, whose X
+# reads as a Vietnamese name, names the author ("Theo Nguyễn Văn A").
+_OUTLETS = frozenset(
+    fold(o)
+    for o in (
+        "Thanh Niên",
+        "Lao Động",
+        "Tiền Phong",
+        "Dân Trí",
+        "Dân Việt",
+        "Nhân Dân",
+        "Tuổi Trẻ",
+        "Người Lao Động",
+        "Sài Gòn Giải Phóng",
+        "SGGP",
+        "Hà Nội Mới",
+        "Kinh Tế Đô Thị",
+        "Pháp Luật",
+        "Công Lý",
+        "Đại Đoàn Kết",
+        "Giáo Dục Thời Đại",
+        "Vietnamnet",
+        "VnExpress",
+        "Zing",
+        "Znews",
+        "Vietnamplus",
+        "Tin Tức",
+        "Thời Nay",
+        "An Ninh Thủ Đô",
+        "Quân Đội Nhân Dân",
+        "Công An Nhân Dân",
+        "Biên Phòng",
+        "Phụ Nữ",
+        "Nông Nghiệp",
+        "Văn Hóa",
+        "Thể Thao Văn Hóa",
+        "Đảng Cộng Sản",
+        "Xây Dựng Đảng",
+        "Reuters",
+        "AFP",
+        "AP",
+        "Bloomberg",
+        "CNN",
+        "BBC",
+        "Xinhua",
+        "Tân Hoa Xã",
+        "Sputnik",
+        "TASS",
+        "RIA Novosti",
+        "Kyodo",
+        "Yonhap",
+        "Nikkei",
+        "Nikkei Asia",
+        "Al Jazeera",
+        "Guardian",
+        "The Guardian",
+        "New York Times",
+        "Washington Post",
+        "Financial Times",
+        "Economist",
+        "The Economist",
+        "Diplomat",
+        "The Diplomat",
+        "Asia Times",
+        "SCMP",
+        "Straits Times",
+        "Global Times",
+        "Prensa Latina",
+        "Lenta",
+    )
+)
+# One Vietnamese syllable, accents stripped: onset, vowels, coda.
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$",
+    re.IGNORECASE,
+)
+
 _ACRONYMS = {
     "UBND",
     "HĐND",
@@ -218,7 +347,26 @@ _ACRONYMS = {
     "CNTT",
 }
 
-_SPLIT_RE = re.compile(r"\s*(?:[;,/|]|\s[-–—]\s|[-–—](?=\s*[A-ZĐ]))\s*")
+_SPLIT_RE = re.compile(r"\s*(?:[;,/|•·]|\s[-–—]\s|[-–—](?=\s*[A-ZĐ]))\s*")
+# The same splits, the separator kept: what follows a slash is an outlet ("Thu Hà/VOV").
+_SPLIT_KEEP_RE = re.compile(r"\s*([;,/|•·]|\s[-–—]\s|[-–—](?=\s*[A-ZĐ]))\s*")
+# "Bởi Nguyễn Văn A", "Đăng bởi: admin", "By Minh Khang", "Người viết: ...".
+_BY_RE = re.compile(
+    r"^\s*(?:(?:được\s+)?(?:đăng|viết|gửi)\s+bởi|bởi|posted\s+by|written\s+by|by|"
+    r"người\s+đăng|người\s+gửi|author)\s*[:：]?\s+",
+    re.IGNORECASE,
+)
+# "Nguyễn Văn An và 1 tác giả khác": the others are listed beside it.
+_MORE_RE = re.compile(r"\s*(?:,|và|\+|&)?\s*\d+\s+(?:tác\s+giả|người)\s+khác\b\.*", re.I)
+# A date-only piece of a line ("Thứ Ba, 14/03/2023 09:40"), once its dates are cut out.
+_DATE_PIECE_RE = re.compile(r"\s*(?:\||•|·|\s[-–—]\s)\s*")
+_DATE_LEFTOVER_RE = re.compile(
+    r"(?:\bcập\s+nhật|\bngày\s+đăng|\bđăng\s+ngày|\bđăng\s+lúc|\bđăng|\bxuất\s+bản|\blúc|"
+    r"\bngày|\bthời\s+gian|\bupdated?|\bpublished|\bposted|\bGMT\s*[+-]?\s*\d{0,2}|"
+    r"\b\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?\b|"
+    r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\b|[\s,:()+\-–|])+",
+    re.IGNORECASE,
+)
 _AND_RE = re.compile(r"\s+(?:và|&)\s+", re.IGNORECASE)
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _NOTE_RE = re.compile(
@@ -314,13 +462,41 @@ def _plausible_org(segment: str) -> bool:
     return len(foreign) <= 1
 
 
-def _placeholder(segment: str) -> str | None:
-    f = fold(segment).replace(" - ", "-")
-    if f in _PLACEHOLDERS:
-        return _PLACEHOLDERS[f]
-    if _PLACEHOLDER_CODE_RE.match(segment.upper()) and segment.upper() == segment:
-        return segment.upper()
-    return None
+def _nobody(segment: str) -> bool:
+    """A desk credit or an account ("PV", "Ban biên tập", "admin", "BTV2"), no one's name."""
+    seg = _BY_RE.sub("", segment).strip(" .,:;-–—*")
+    f = fold(seg).replace(" - ", "-")
+    return (
+        not f
+        or f in _NOBODY
+        or bool(_NOBODY_CODE_RE.match(seg))
+        or bool(_NOBODY_HEAD_RE.match(seg))
+    )
+
+
+def _vietnamese_name(segment: str) -> bool:
+    """Every word a Vietnamese syllable: "Nguyễn Văn A", "Minh Anh", not "Reuters"."""
+    words = segment.split()
+    return bool(words) and all(_SYLLABLE_RE.match(strip_accents(w).strip(".")) for w in words)
+
+
+def _outlet(segment: str) -> bool:
+    """A news outlet or organisation, as named after "Theo", "Nguồn:" or a slash."""
+    return _is_org(segment) or fold(segment) in _OUTLETS
+
+
+def _source_role(segment: str) -> str:
+    """ "Theo X": X is the author when it reads as a person's Vietnamese name and is no
+    known outlet ("Theo Nguyễn Văn A"); otherwise X is the outlet the article came from."""
+    seg = _strip_titles(segment)
+    if (
+        not _outlet(segment)
+        and len(seg.split()) >= 2
+        and _vietnamese_name(seg)
+        and _person_name(seg) is not None
+    ):
+        return AUTHOR
+    return ORGANIZATION
 
 
 def _strip_titles(segment: str) -> str:
@@ -330,6 +506,29 @@ def _strip_titles(segment: str) -> str:
         prev = seg
         seg = _TITLE_RE.sub("", seg).strip(" .,:;-–—*")
     return seg
+
+
+def _drop_dates(line: str) -> str:
+    """Cut the date-only pieces out of a line ("Thứ Ba, 14/03/2023 09:40 | Nguyễn Thị
+    Hoa" keeps "Nguyễn Thị Hoa"): a piece holding a date stays only when what is left of
+    it once the date, clock and labels are cut is a person's name."""
+    if not _DIGIT_RE.search(line):
+        return line
+    kept = []
+    for piece in _DATE_PIECE_RE.split(line):
+        spans = date_spans(piece)
+        rest = piece
+        for span in reversed(spans):
+            rest = rest[: span.start] + " " + rest[span.end :]
+        if spans or _DIGIT_RE.search(rest):
+            rest = _DATE_LEFTOVER_RE.sub(" ", " " + rest + " ").strip()
+            if not rest:
+                continue
+            bare = _LABEL_RE.sub("", _BY_RE.sub("", rest)).strip(" .,:;-–—*")
+            if spans and _person_name(_strip_titles(bare)) is None:
+                continue
+        kept.append(rest)
+    return " | ".join(kept)
 
 
 def _line_rejected(line: str) -> bool:
@@ -346,38 +545,54 @@ def _line_rejected(line: str) -> bool:
     return line.rstrip().endswith(("?", "!", "…")) and len(words) > 3
 
 
+def _split(text: str) -> list[tuple[str, bool]]:
+    """Pieces between separators, each with whether a slash came just before it."""
+    parts = _SPLIT_KEEP_RE.split(text)
+    out = [(parts[0], False)]
+    for i in range(1, len(parts) - 1, 2):
+        prev = out[-1][0].split()
+        if parts[i] in "-–" and len(prev) == 1 and len(prev[0]) >= 2 and _is_upper_word(prev[0]):
+            out[-1] = (f"{out[-1][0]}-{parts[i + 1]}", out[-1][1])  # "VOV-Tây Bắc": one outlet
+            continue
+        out.append((parts[i + 1], parts[i].strip() == "/"))
+    return [(p.strip(), slash) for p, slash in out if p and p.strip()]
+
+
 def _segments(line: str) -> list[tuple[str, str | None]]:
     """Split a byline line into (segment, forced_role) pieces in text order."""
     out: list[tuple[str, str | None]] = []
+    line = _BY_RE.sub("", line)
     src = _SOURCE_RE.match(line)
     if src:
-        for piece in _SPLIT_RE.split(src.group("src")):
-            out.append((piece, ORGANIZATION))
+        for piece, _ in _split(src.group("src")):
+            out.append((piece, _source_role(piece)))
         return out
     line = _LABEL_RE.sub("", line)
+    line = _BY_RE.sub("", line)
     line = _DC_RE.sub(" ", line)  # "Đ/c" would otherwise be split on its slash
     # Pull parenthesised parts out, keeping their position after the main text.
     inner: list[str] = _PAREN_RE.findall(line)
     main = _PAREN_RE.sub(" ", line)
     main = main.replace("(", " ").replace(")", " ")
-    pieces = [p for p in _SPLIT_RE.split(main) if p and p.strip()]
+    pieces = _split(main)
     # Re-join pieces of an organisation split on a comma ("Sở Văn hóa, Thể thao và Du lịch").
-    merged: list[str] = []
-    for p in pieces:
-        p = p.strip()
+    merged: list[tuple[str, bool]] = []
+    for p, slash in pieces:
         if (
             merged
-            and _is_org(merged[-1])
+            and _is_org(merged[-1][0])
             and not _is_org(p)
-            and _placeholder(p) is None
+            and not _nobody(p)
             and _person_name(_strip_titles(p)) is None
         ):
-            merged[-1] = f"{merged[-1]}, {p}"
+            merged[-1] = (f"{merged[-1][0]}, {p}", merged[-1][1])
         else:
-            merged.append(p)
-    for p in merged:
+            merged.append((p, slash))
+    for p, slash in merged:
         if _is_org(p):
             out.append((p, None))
+        elif slash and not _vietnamese_name(_strip_titles(p)):
+            out.append((p, ORGANIZATION))  # "Minh Anh/The Diplomat": the outlet
         else:
             out.extend((q, None) for q in _AND_RE.split(p))
     for part in inner:
@@ -386,11 +601,11 @@ def _segments(line: str) -> list[tuple[str, str | None]]:
             continue
         src = _SOURCE_RE.match(part)
         if src:
-            out.append((src.group("src"), ORGANIZATION))
+            out.extend((q, _source_role(q)) for q, _ in _split(src.group("src")))
         elif _is_org(part):
             out.append((part, None))
         else:
-            out.extend((q, None) for q in _SPLIT_RE.split(part))
+            out.extend((q, None) for q, _ in _split(part))
     return out
 
 
@@ -415,7 +630,7 @@ def _parse_byline(text: Any) -> list[dict[str, str]]:
     result: list[dict[str, str]] = []
     seen: set[str] = set()
     for raw_line in cleaned.split("\n"):
-        line = raw_line.strip()
+        line = _drop_dates(_MORE_RE.sub("", raw_line).strip()).strip()
         if not line or _line_rejected(line):
             continue
         for seg, forced in _segments(line):
@@ -434,13 +649,14 @@ def _parse_byline(text: Any) -> list[dict[str, str]]:
 
 
 def _classify(seg: str, forced: str | None) -> dict[str, str] | None:
+    if _nobody(seg):
+        return None
     if forced == ORGANIZATION:
         name = _org_name(seg) if _is_org(seg) else _source_name(seg)
         return {"name": name, "role": ORGANIZATION} if name else None
-    ph = _placeholder(seg)
-    if ph:
-        return {"name": ph, "role": AUTHOR}
-    if _is_org(seg):
+    if forced != AUTHOR and fold(seg) in _OUTLETS:
+        return {"name": _org_name(seg), "role": ORGANIZATION}
+    if forced != AUTHOR and _is_org(seg):
         if not _plausible_org(seg):
             return None
         return {"name": _org_name(seg), "role": ORGANIZATION}
