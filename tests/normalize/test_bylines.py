@@ -201,6 +201,13 @@ CASES = [
         [],
     ),
     ("Tin cùng chuyên mục", []),
+    # a colon after no known label, lower-case words among other pieces: prose, not names
+    ("Tải về: Báo cáo sơ kết (tải về)", []),
+    ("Xem thêm: Ban Tuyên giáo", []),
+    ("Email: bbt@baonghean.vn", []),
+    ("Theo đó, các đơn vị triển khai", []),
+    ("Tin Tức", []),
+    ("Nhóm PV: Minh Hà", [("Minh Hà", A)]),
     ("Điện thoại: 0238.3844.567", []),
     ("", []),
     ("   \n  ", []),

@@ -164,7 +164,23 @@ _NOBODY = frozenset(
         "luot xem",
         "nhom tac gia",
         "phong vien nhom",
+        "tin tuc",
+        "trang chu",
+        "tin moi",
+        "tin khac",
+        "xem them",
+        "lien he",
+        "in",
+        "gui bai",
+        "luu",
+        "share",
+        "tweet",
+        "like",
     )
+)
+# Desk credits that may label a byline ("Nhóm PV: Minh Hà").
+_DESK_LABELS = frozenset(
+    ("pv", "phong vien", "nhom pv", "nhom phong vien", "ctv", "btv", "nhom ctv")
 )
 _NOBODY_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV|BBT|admin)\d{0,3}$", re.IGNORECASE)
 # "Ban biên tập Cổng TTĐT", "BBT Báo Nghệ An": still the desk, not a person or a body.
@@ -270,7 +286,6 @@ _OUTLETS = frozenset(
         "Zing",
         "Znews",
         "Vietnamplus",
-        "Tin Tức",
         "Thời Nay",
         "An Ninh Thủ Đô",
         "Quân Đội Nhân Dân",
@@ -384,8 +399,9 @@ def _is_upper_word(w: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _person_name(segment: str) -> str | None:
-    """Return the title-cased name if ``segment`` looks like a person's name."""
+def _person_name(segment: str, lower_ok: bool = False) -> str | None:
+    """Return the title-cased name if ``segment`` looks like a person's name; written all
+    lower-case only with ``lower_ok`` (a line that is one name and nothing else)."""
     words = segment.split()
     if not 1 <= len(words) <= 6 or len(segment) > 45:
         return None
@@ -393,9 +409,10 @@ def _person_name(segment: str) -> str | None:
         return None
     caps = [w[0].isupper() for w in words]
     all_lower = segment == segment.lower()
-    # Names are written all capitalised, all-caps, or (sloppily) all lower-case; a mix
-    # with lower-case syllables is ordinary prose ("Thể thao và Du lịch").
-    if not (all(caps) or all_lower):
+    # Names are written all capitalised, all-caps, or (sloppily, alone on their line) all
+    # lower-case; a mix with lower-case syllables is ordinary prose ("Thể thao và Du lịch"),
+    # and lower-case words among other pieces are prose too ("Tải về: ... (tải về)").
+    if not (all(caps) or (all_lower and lower_ok)):
         return None
     if len(words) == 1 and len(words[0]) <= 1:
         return None
@@ -569,6 +586,11 @@ def _segments(line: str) -> list[tuple[str, str | None]]:
         return out
     line = _LABEL_RE.sub("", line)
     line = _BY_RE.sub("", line)
+    head, colon, rest = line.replace("：", ":").partition(":")
+    if colon:
+        if fold(head) not in _DESK_LABELS:
+            return []  # "Tải về: ...", "Xem thêm: ...", "Email: ...": no byline label
+        line = rest
     line = _DC_RE.sub(" ", line)  # "Đ/c" would otherwise be split on its slash
     # Pull parenthesised parts out, keeping their position after the main text.
     inner: list[str] = _PAREN_RE.findall(line)
@@ -633,11 +655,13 @@ def _parse_byline(text: Any) -> list[dict[str, str]]:
         line = _drop_dates(_MORE_RE.sub("", raw_line).strip()).strip()
         if not line or _line_rejected(line):
             continue
-        for seg, forced in _segments(line):
+        segments = _segments(line)
+        lone = len(segments) == 1 and "(" not in line
+        for seg, forced in segments:
             seg = seg.strip(" .,:;-–—*\"'“”")
             if not seg:
                 continue
-            entry = _classify(seg, forced)
+            entry = _classify(seg, forced, lone)
             if entry is None:
                 continue
             key = author_key(entry["name"])
@@ -648,11 +672,15 @@ def _parse_byline(text: Any) -> list[dict[str, str]]:
     return result
 
 
-def _classify(seg: str, forced: str | None) -> dict[str, str] | None:
+def _classify(seg: str, forced: str | None, lone: bool = False) -> dict[str, str] | None:
     if _nobody(seg):
         return None
     if forced == ORGANIZATION:
-        name = _org_name(seg) if _is_org(seg) else _source_name(seg)
+        if _is_org(seg):
+            return {"name": _org_name(seg), "role": ORGANIZATION}
+        if fold(seg) not in _OUTLETS and not _capitalised(seg):
+            return None  # "Theo đó, ...": a sentence, no source
+        name = _source_name(seg)
         return {"name": name, "role": ORGANIZATION} if name else None
     if forced != AUTHOR and fold(seg) in _OUTLETS:
         return {"name": _org_name(seg), "role": ORGANIZATION}
@@ -660,10 +688,18 @@ def _classify(seg: str, forced: str | None) -> dict[str, str] | None:
         if not _plausible_org(seg):
             return None
         return {"name": _org_name(seg), "role": ORGANIZATION}
-    name = _person_name(_strip_titles(seg))
+    name = _person_name(_strip_titles(seg), lower_ok=lone)
     if name is None:
         return None
     return {"name": name, "role": AUTHOR}
+
+
+def _capitalised(seg: str) -> bool:
+    """A name's shape: it starts capitalised and most of its words do ("Hà Nội mới")."""
+    words = seg.split()
+    if len(words) > 8 or not words[0][:1].isupper():
+        return False
+    return sum(w[:1].isupper() for w in words) * 2 >= len(words)
 
 
 def _source_name(seg: str) -> str:
