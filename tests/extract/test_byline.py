@@ -238,6 +238,8 @@ NOT_BYLINES = [
     ("short last sentence", page(bottom="<p>Chúc mừng các đồng chí</p>")),
     ("download line", page(bottom="<p>Tải về: Báo cáo sơ kết (tải về)</p>")),
     ("theo do", page(bottom="<p>Theo đó, các đơn vị triển khai</p>")),
+    ("place and date", page(bottom="<p>Nghệ An, ngày 14 tháng 3 năm 2023</p>")),
+    ("the end", page(bottom="<p>(Hết)</p>")),
 ]
 
 

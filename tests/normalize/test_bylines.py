@@ -63,6 +63,10 @@ CASES = [
     ("editor", []),
     ("Webmaster", []),
     ("PV1", []),
+    ("Ảnh: internet", []),
+    ("Ảnh minh họa", []),
+    ("(Hết)", []),
+    ("(Còn nữa)", []),
     # ... but a reporter named after the desk credit is a person
     ("PV Hoàng Long", [("Hoàng Long", A)]),
     ("PV Hoàng Long (theo TTXVN)", [("Hoàng Long", A), ("TTXVN", ORG)]),
@@ -146,6 +150,9 @@ CASES = [
     ("Thứ Ba, 14/03/2023 09:40 | admin", []),
     ("Thứ Sáu, 01/09/2023 - 07:00 | Lượt xem: 1234", []),
     ("Hội nghị ngày 14/3/2023", []),
+    ("Nghệ An, ngày 14 tháng 3 năm 2023", []),
+    ("Hà Nội, 14/3/2023", []),
+    ("Đăng ngày 14/03/2023 bởi Lê Hà", [("Lê Hà", A)]),
     # "and N other authors", the others listed beside
     ("Nguyễn Văn An và 1 tác giả khác", [("Nguyễn Văn An", A)]),
     (

@@ -132,8 +132,11 @@ def looks_like_byline(line: str) -> bool:
         return True
     if _heuristic_byline(line):
         return True
-    # What the byline parser reads as names ("Hoài Thu (Ban Tuyên giáo Huyện ủy Quỳnh Lưu)").
-    return not line.endswith((".", ":", ";", "?", "!", "…")) and bool(parse_byline(line))
+    # What the byline parser reads as a body or a full name ("Hoài Thu (Ban Tuyên giáo
+    # Huyện ủy Quỳnh Lưu)"); a lone word it takes for a name is too little ("(Hết)").
+    if line.endswith((".", ":", ";", "?", "!", "…")):
+        return False
+    return any(e["role"] != "author" or " " in e["name"] for e in parse_byline(line))
 
 
 def _heuristic_byline(line: str) -> bool:

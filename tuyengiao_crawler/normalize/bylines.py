@@ -165,6 +165,14 @@ _NOBODY = frozenset(
         "nhom tac gia",
         "phong vien nhom",
         "tin tuc",
+        "internet",
+        "nguon internet",
+        "anh minh hoa",
+        "minh hoa",
+        "het",
+        "con nua",
+        "con tiep",
+        "ket thuc",
         "trang chu",
         "tin moi",
         "tin khac",
@@ -528,7 +536,8 @@ def _strip_titles(segment: str) -> str:
 def _drop_dates(line: str) -> str:
     """Cut the date-only pieces out of a line ("Thứ Ba, 14/03/2023 09:40 | Nguyễn Thị
     Hoa" keeps "Nguyễn Thị Hoa"): a piece holding a date stays only when what is left of
-    it once the date, clock and labels are cut is a person's name."""
+    it once the date, clock and labels are cut is a labelled person's name ("Đăng ngày
+    14/03/2023 bởi Lê Hà"), never a place ("Nghệ An, ngày 14 tháng 3 năm 2023")."""
     if not _DIGIT_RE.search(line):
         return line
     kept = []
@@ -542,7 +551,9 @@ def _drop_dates(line: str) -> str:
             if not rest:
                 continue
             bare = _LABEL_RE.sub("", _BY_RE.sub("", rest)).strip(" .,:;-–—*")
-            if spans and _person_name(_strip_titles(bare)) is None:
+            labelled = bare != rest.strip(" .,:;-–—*")
+            # Unlabelled, the words beside a date are a place ("Nghệ An, ngày 14 tháng 3").
+            if spans and not (labelled and _person_name(_strip_titles(bare))):
                 continue
         kept.append(rest)
     return " | ".join(kept)
