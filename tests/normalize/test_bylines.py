@@ -96,6 +96,25 @@ CASES = [
     ("đồng chí Kha Văn Tám", [("Kha Văn Tám", A)]),
     ("Đồng chí Kha Văn Tám", [("Kha Văn Tám", A)]),
     ("Đ/c Lê Hồng Phong", [("Lê Hồng Phong", A)]),
+    ("PGS, TS. Trần Văn Bình", [("Trần Văn Bình", A)]),
+    ("Th.S Lê Thị Mai", [("Lê Thị Mai", A)]),
+    ("Ths. Lê Thị Mai", [("Lê Thị Mai", A)]),
+    ("NCS. Lê Thị Hà", [("Lê Thị Hà", A)]),
+    ("Thượng tá, TS. Lê Văn Hùng", [("Lê Văn Hùng", A)]),
+    ("TS. NGUYỄN VĂN AN", [("Nguyễn Văn An", A)]),
+    ("Nhà báo, Thạc sĩ Lê Quốc Minh", [("Lê Quốc Minh", A)]),
+    # an office after the name is no body; the body it names is kept
+    (
+        "Đồng chí Nguyễn Văn Nên, Ủy viên Bộ Chính trị, Bí thư Thành ủy",
+        [("Nguyễn Văn Nên", A), ("Bộ Chính trị", ORG), ("Thành ủy", ORG)],
+    ),
+    (
+        "PGS.TS. NGUYỄN VĂN A - Viện trưởng Viện Triết học",
+        [("Nguyễn Văn A", A), ("Viện Triết học", ORG)],
+    ),
+    ("Đ/c Nguyễn Văn A - Phó Bí thư Tỉnh ủy", [("Nguyễn Văn A", A), ("Tỉnh ủy", ORG)]),
+    ("Lê Văn Hải, Tỉnh ủy viên, Giám đốc Sở Nội vụ", [("Lê Văn Hải", A), ("Sở Nội vụ", ORG)]),
+    ("Minh Anh (theo Reuters, AFP)", [("Minh Anh", A), ("Reuters", ORG), ("AFP", ORG)]),
     # several authors
     ("Minh Anh - Thu Hà", [("Minh Anh", A), ("Thu Hà", A)]),
     ("Minh Anh – Thu Hà", [("Minh Anh", A), ("Thu Hà", A)]),

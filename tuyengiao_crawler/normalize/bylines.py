@@ -35,6 +35,10 @@ _SOURCE_RE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*[:：]?\s+(?P<src>.+?)\s*\)?
 # Titles and honorifics removed in front of a person's name.
 _ABBR_TITLES = (
     "PGS",
+    "Th.S",
+    "Th.s",
+    "Ths",
+    "NCS",
     "GS",
     "TSKH",
     "TS",
@@ -104,12 +108,23 @@ _WORD_TITLES = (
 _TITLE_RE = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(t) for t in sorted(_ABBR_TITLES, key=len, reverse=True))
-    + r")(?:\s*[.,-]\s*|\s+)"
+    + r")(?:\s*[.,-]\s*|\s+|$)"
     + r"|(?i:"
     + "|".join(
         re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_WORD_TITLES, key=len, reverse=True)
     )
     + r")(?:\s*[.,:]\s*|\s+))+"
+)
+
+# Offices held, written after the name ("Nguyễn Văn A, Phó Bí thư Tỉnh ủy"): no body
+# themselves; the body they name, if any, is kept ("Viện trưởng Viện Triết học").
+_POSITION_RE = re.compile(
+    r"^(?:(?:phó|nguyên)\s+)*(?:(?:tỉnh|huyện|thành|đảng)\s+(?:ủy|uỷ)\s+viên|(?:ủy|uỷ)\s+viên|bí\s+thư|"
+    r"chủ\s+tịch|tổng\s+giám\s+đốc|giám\s+đốc|viện\s+trưởng|hiệu\s+trưởng|trưởng\s+ban|"
+    r"trưởng\s+phòng|trưởng\s+khoa|tổng\s+biên\s+tập|bộ\s+trưởng|thứ\s+trưởng|chính\s+(?:ủy|uỷ)|"
+    r"tư\s+lệnh|chánh\s+văn\s+phòng|giảng\s+viên|nghiên\s+cứu\s+viên|cục\s+trưởng|"
+    r"vụ\s+trưởng|chủ\s+nhiệm|trưởng)(?:\s+|$)",
+    re.IGNORECASE,
 )
 
 # Desk credits, CMS accounts and share-bar words: nobody's name, dropped. Matched folded
@@ -614,6 +629,8 @@ def _segments(line: str) -> list[tuple[str, str | None]]:
         if (
             merged
             and _is_org(merged[-1][0])
+            and not _POSITION_RE.match(merged[-1][0])
+            and not _POSITION_RE.match(p)
             and not _is_org(p)
             and not _nobody(p)
             and _person_name(_strip_titles(p)) is None
@@ -684,8 +701,8 @@ def _parse_byline(text: Any) -> list[dict[str, str]]:
 
 
 def _classify(seg: str, forced: str | None, lone: bool = False) -> dict[str, str] | None:
-    if _nobody(seg):
-        return None
+    if _nobody(seg) or not _strip_titles(seg):
+        return None  # no one, or a title split off its name ("PGS, TS. Trần Văn Bình")
     if forced == ORGANIZATION:
         if _is_org(seg):
             return {"name": _org_name(seg), "role": ORGANIZATION}
@@ -693,6 +710,11 @@ def _classify(seg: str, forced: str | None, lone: bool = False) -> dict[str, str
             return None  # "Theo đó, ...": a sentence, no source
         name = _source_name(seg)
         return {"name": name, "role": ORGANIZATION} if name else None
+    if forced != AUTHOR and (office := _POSITION_RE.match(seg)):
+        body = seg[office.end() :].strip()
+        if body and _is_org(body) and _plausible_org(body):
+            return {"name": _org_name(body), "role": ORGANIZATION}
+        return None
     if forced != AUTHOR and fold(seg) in _OUTLETS:
         return {"name": _org_name(seg), "role": ORGANIZATION}
     if forced != AUTHOR and _is_org(seg):
