@@ -171,6 +171,9 @@ CASES = [
     ("Hội nghị ngày 14/3/2023", []),
     ("Nghệ An, ngày 14 tháng 3 năm 2023", []),
     ("Hà Nội, 14/3/2023", []),
+    ("Nguyễn Thị Hoa - Thứ Ba, 14/03/2023 09:40 - Lượt xem: 120", [("Nguyễn Thị Hoa", A)]),
+    ("14/03/2023 | 3 bình luận | Hữu Đức", [("Hữu Đức", A)]),
+    ("Hội nghị lần thứ 5 - Ban Chấp hành Trung ương", []),
     ("Đăng ngày 14/03/2023 bởi Lê Hà", [("Lê Hà", A)]),
     # "and N other authors", the others listed beside
     ("Nguyễn Văn An và 1 tác giả khác", [("Nguyễn Văn An", A)]),

@@ -555,21 +555,22 @@ def _drop_dates(line: str) -> str:
     14/03/2023 bởi Lê Hà"), never a place ("Nghệ An, ngày 14 tháng 3 năm 2023")."""
     if not _DIGIT_RE.search(line):
         return line
+    pieces = _DATE_PIECE_RE.split(line)
+    dated = [bool(date_spans(piece)) for piece in pieces]
     kept = []
-    for piece in _DATE_PIECE_RE.split(line):
-        spans = date_spans(piece)
+    for piece, has_date in zip(pieces, dated, strict=True):
         rest = piece
-        for span in reversed(spans):
+        for span in reversed(date_spans(piece)):
             rest = rest[: span.start] + " " + rest[span.end :]
-        if spans or _DIGIT_RE.search(rest):
+        if has_date:
             rest = _DATE_LEFTOVER_RE.sub(" ", " " + rest + " ").strip()
-            if not rest:
-                continue
             bare = _LABEL_RE.sub("", _BY_RE.sub("", rest)).strip(" .,:;-–—*")
             labelled = bare != rest.strip(" .,:;-–—*")
             # Unlabelled, the words beside a date are a place ("Nghệ An, ngày 14 tháng 3").
-            if spans and not (labelled and _person_name(_strip_titles(bare))):
+            if not (labelled and _person_name(_strip_titles(bare))):
                 continue
+        elif _DIGIT_RE.search(rest) and any(dated):
+            continue  # beside a date, other counts are the page's chrome ("Lượt xem: 120")
         kept.append(rest)
     return " | ".join(kept)
 
