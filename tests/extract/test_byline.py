@@ -214,6 +214,19 @@ CASES = [
         page(bottom='<p style="text-align:right"><strong>Nhà báo Hữu Thọ</strong></p>'),
         [("Hữu Thọ", A)],
     ),
+    (
+        "top right bold caps",
+        page(top='<p style="text-align:right"><strong>NGUYỄN VĂN AN</strong></p>'),
+        [("Nguyễn Văn An", A)],
+    ),
+    (
+        "top title name + org",
+        page(
+            top="<p><strong>TS. NGUYỄN VĂN AN</strong></p>"
+            "<p><em>Học viện Chính trị quốc gia Hồ Chí Minh</em></p>"
+        ),
+        [("Nguyễn Văn An", A), ("Học viện Chính trị quốc gia Hồ Chí Minh", ORG)],
+    ),
 ]
 
 NOT_BYLINES = [
@@ -310,3 +323,14 @@ def test_element_lines_split_names_side_by_side() -> None:
 )  # fmt: skip
 def test_signature_lines(line: str) -> None:
     assert looks_like_byline(line)
+
+
+@pytest.mark.parametrize(
+    "top",
+    ["<p><strong>NHỮNG KẾT QUẢ NỔI BẬT</strong></p>", "<p>Trần Thị Hồng</p>",
+     "<p><strong>Minh Anh</strong></p>"],
+)  # fmt: skip
+def test_what_opens_the_body_stays_unless_a_signature(top: str) -> None:
+    """A bold heading, a plain line, a bold pen name with no surname: left in the body."""
+    found, body, _ = names_of(page(top=top))
+    assert found == [] and body.split("\n\n")[1:] == BODY

@@ -87,12 +87,71 @@ def dateline_bylines(datelines: list[etree._Element], authors: list[etree._Eleme
     return lines
 
 
-def leading_byline(blocks: list[str]) -> int:
-    """1 when the body opens with a labelled byline ("Bài và ảnh: Lê Hà"), else 0."""
+def leading_byline(blocks: list[str], body: etree._Element | None = None) -> int:
+    """How many first blocks are the byline: a labelled line ("Bài và ảnh: Lê Hà"), or a
+    bold or right-aligned name with a title or a surname first ("TS. NGUYỄN VĂN AN",
+    "Trần Thị Hồng"), with the bold or right-aligned body under it ("Học viện ...")."""
     if len(blocks) < 2:
         return 0
     first = blocks[0]
-    return int(len(first) <= 80 and bool(_TOP_PREFIX.match(first)) and bool(parse_byline(first)))
+    if len(first) <= 80 and _TOP_PREFIX.match(first) and parse_byline(first):
+        return 1
+    if body is None or not (_signed_name(first) and _set_apart(body, first)):
+        return 0
+    second = parse_byline(blocks[1]) if len(blocks) > 2 else []
+    if second and all(e["role"] != "author" for e in second) and _set_apart(body, blocks[1]):
+        return 2
+    return 1
+
+
+# Surnames, for telling a name that opens the body from a heading; pen names go unseen.
+_SURNAMES = frozenset(
+    """nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn
+    trương lâm mai trịnh tô hà lưu cao tạ chu quách thái lương kiều đào tống đàm triệu châu
+    nông lò hứa khuất phùng vương la từ kha thân giang âu doãn tăng mạc lại ninh văn lã
+    """.split()
+)
+_TITLE_FIRST = re.compile(
+    r"^(?:PGS|GS|TSKH|TS|ThS|Th\.S|NCS|(?i:đại|thượng|trung|thiếu)\s+(?i:tá|tướng)|"
+    r"(?i:nhà\s+báo|đồng\s+chí|đ/c))\b"
+)
+
+
+def _signed_name(line: str) -> bool:
+    """A line that names a person the way a signature does: title or surname first."""
+    persons = [e["name"] for e in parse_byline(line) if e["role"] == "author"]
+    if not persons or len(line) > 80:
+        return False
+    return bool(_TITLE_FIRST.match(line)) or (
+        len(persons[0].split()) >= 2 and persons[0].split()[0].lower() in _SURNAMES
+    )
+
+
+def _set_apart(body: etree._Element, text: str) -> bool:
+    """The block holding ``text`` is right-aligned or all bold/italic."""
+    for el in body.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "span", "td"):
+        if visible_text(el) != text:
+            continue
+        style = (el.get("style") or "").replace(" ", "").lower()
+        if "text-align:right" in style or (el.get("align") or "").lower() == "right":
+            return True
+        if re.search(r"right", el.get("class") or "", re.I):
+            return True
+        return all(_emphasised(t, el) for t in el.xpath(".//text()") if t.strip())
+    return False
+
+
+def _emphasised(text: Any, top: etree._Element) -> bool:
+    node = text.getparent()
+    if text.is_tail:
+        node = node.getparent()
+    while node is not None:
+        if node.tag in ("strong", "b", "em", "i"):
+            return True
+        if node is top:
+            return False
+        node = node.getparent()
+    return False
 
 
 def _ld_names(value: Any) -> list[str]:

@@ -116,7 +116,7 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     byline_lines = [line for el in authors for line in element_lines(el)]
     byline_lines += dateline_bylines([el for el, _ in datelines], authors)
     if not byline_lines:
-        top = leading_byline(blocks)
+        top = leading_byline(blocks, body)
         byline_lines, blocks = blocks[:top], blocks[top:]
         headings = {visible_text(h).casefold() for h in body.iter(*HEADINGS)}
         cut = trailing_byline(blocks, headings)
