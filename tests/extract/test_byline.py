@@ -227,6 +227,28 @@ CASES = [
         ),
         [("Nguyễn Văn An", A), ("Học viện Chính trị quốc gia Hồ Chí Minh", ORG)],
     ),
+    (
+        "account in author markup, signature below",
+        page(
+            after_title='<dl><dd class="createdby" itemprop="author" itemscope>Viết bởi '
+            '<span itemprop="name">Super User</span></dd></dl>',
+            bottom='<p style="text-align: right;"><strong>Phan Hải Yến</strong></p>',
+        ),
+        [("Phan Hải Yến", A)],
+    ),
+    (
+        "label and source in two spans",
+        page(
+            bottom='<div class="article-author" style="text-align:right"><span class="lbl">'
+            "Nguồn:</span> <span>Sở Nội vụ</span></div>"
+        ),
+        [("Sở Nội vụ", ORG)],
+    ),
+    (
+        "youth union",
+        page(bottom='<p style="text-align: right;"><strong>Tỉnh Đoàn Thanh Hóa</strong></p>'),
+        [("Tỉnh Đoàn Thanh Hóa", ORG)],
+    ),
 ]
 
 NOT_BYLINES = [

@@ -62,11 +62,16 @@ def element_lines(el: etree._Element) -> list[str]:
             after is not None
             and after.tag in _INLINE_NAMES
             and not (child.tail or "").strip()
-            and visible_text(child)
-            and visible_text(after)
+            and parse_byline(visible_text(child))
+            and parse_byline(visible_text(after))
         ):
             child.tail = ", "
     return text_blocks(el)
+
+
+def names_anyone(lines: list[str]) -> bool:
+    """The lines, read as a byline, name a person or a body."""
+    return bool(parse_byline("\n".join(lines)))
 
 
 def names_someone(lines: list[str]) -> bool:

@@ -20,6 +20,7 @@ from tuyengiao_crawler.extract.byline import (
     element_lines,
     leading_byline,
     markup_authors,
+    names_anyone,
     names_someone,
     trailing_byline,
 )
@@ -115,7 +116,7 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     # comes last, when none of these names a person.
     byline_lines = [line for el in authors for line in element_lines(el)]
     byline_lines += dateline_bylines([el for el, _ in datelines], authors)
-    if not byline_lines:
+    if not names_anyone(byline_lines):  # none, or only an account ("Viết bởi Super User")
         top = leading_byline(blocks, body)
         byline_lines, blocks = blocks[:top], blocks[top:]
         headings = {visible_text(h).casefold() for h in body.iter(*HEADINGS)}

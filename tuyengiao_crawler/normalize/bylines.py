@@ -180,6 +180,8 @@ _NOBODY = frozenset(
         "nhom tac gia",
         "phong vien nhom",
         "tin tuc",
+        "super user",
+        "superuser",
         "internet",
         "nguon internet",
         "anh minh hoa",
@@ -205,6 +207,9 @@ _NOBODY = frozenset(
 _DESK_LABELS = frozenset(
     ("pv", "phong vien", "nhom pv", "nhom phong vien", "ctv", "btv", "nhom ctv")
 )
+# A CMS login: one lower-case word of ASCII letters, digits, dots or underscores ("bientap",
+# "tuyengiao_ha"); a person's name has spaces or diacritics or capitals.
+_LOGIN_RE = re.compile(r"^[a-z][a-z0-9_.]*$")
 _NOBODY_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV|BBT|admin)\d{0,3}$", re.IGNORECASE)
 # "Ban biên tập Cổng TTĐT", "BBT Báo Nghệ An": still the desk, not a person or a body.
 _NOBODY_HEAD_RE = re.compile(r"^(?:ban\s+biên\s+tập|bbt|nhóm\s+(?:pv|phóng\s+viên))\b", re.I)
@@ -247,6 +252,9 @@ _ORG_HEADS = tuple(
         "Mặt trận",
         "Liên đoàn",
         "Đoàn",
+        "Tỉnh đoàn",
+        "Thành đoàn",
+        "Huyện đoàn",
         "Hội đồng",
         "Cục",
         "Viện",
@@ -511,6 +519,7 @@ def _nobody(segment: str) -> bool:
         or f in _NOBODY
         or bool(_NOBODY_CODE_RE.match(seg))
         or bool(_NOBODY_HEAD_RE.match(seg))
+        or bool(_LOGIN_RE.match(seg) and not _ORG_SUFFIX_RE.search(seg))
     )
 
 
