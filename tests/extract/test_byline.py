@@ -249,6 +249,14 @@ CASES = [
         page(bottom='<p style="text-align: right;"><strong>Tỉnh Đoàn Thanh Hóa</strong></p>'),
         [("Tỉnh Đoàn Thanh Hóa", ORG)],
     ),
+    (
+        "source markup, signature below",
+        page(
+            after_title='<div class="source">Theo TTXVN</div>',
+            bottom='<p style="text-align: right;"><strong>Minh Anh</strong></p>',
+        ),
+        [("TTXVN", ORG), ("Minh Anh", A)],
+    ),
 ]
 
 NOT_BYLINES = [

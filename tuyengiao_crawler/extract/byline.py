@@ -69,11 +69,6 @@ def element_lines(el: etree._Element) -> list[str]:
     return text_blocks(el)
 
 
-def names_anyone(lines: list[str]) -> bool:
-    """The lines, read as a byline, name a person or a body."""
-    return bool(parse_byline("\n".join(lines)))
-
-
 def names_someone(lines: list[str]) -> bool:
     """The lines, read as a byline, name at least one person."""
     return any(e["role"] == "author" for e in parse_byline("\n".join(lines)))

@@ -20,7 +20,6 @@ from tuyengiao_crawler.extract.byline import (
     element_lines,
     leading_byline,
     markup_authors,
-    names_anyone,
     names_someone,
     trailing_byline,
 )
@@ -116,9 +115,9 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     # comes last, when none of these names a person.
     byline_lines = [line for el in authors for line in element_lines(el)]
     byline_lines += dateline_bylines([el for el, _ in datelines], authors)
-    if not names_anyone(byline_lines):  # none, or only an account ("Viết bởi Super User")
+    if not names_someone(byline_lines):  # none, an account ("Viết bởi Super User"), a source
         top = leading_byline(blocks, body)
-        byline_lines, blocks = blocks[:top], blocks[top:]
+        byline_lines, blocks = byline_lines + blocks[:top], blocks[top:]
         headings = {visible_text(h).casefold() for h in body.iter(*HEADINGS)}
         cut = trailing_byline(blocks, headings)
         byline_lines += blocks[len(blocks) - cut :]
