@@ -14,7 +14,15 @@ from lxml import etree
 from parsel import Selector
 
 from tuyengiao_crawler.extract.breadcrumb import breadcrumb, category_of
-from tuyengiao_crawler.extract.byline import author_elements, trailing_byline
+from tuyengiao_crawler.extract.byline import (
+    author_elements,
+    dateline_bylines,
+    element_lines,
+    leading_byline,
+    markup_authors,
+    names_someone,
+    trailing_byline,
+)
 from tuyengiao_crawler.extract.content import article_area, main_block, remove_chrome
 from tuyengiao_crawler.extract.dates import dateline_elements, first_date, meta_dates, page_dates
 from tuyengiao_crawler.extract.html import (
@@ -102,12 +110,20 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         blocks = blocks[1:]
     article.lead = lead or None
 
-    # Explicit author markup wins; otherwise the signature is read off the last lines.
-    byline_lines = [visible_text(el) for el in authors]
-    if not byline_lines:
+    # Explicit author markup wins, then a name beside the dateline; otherwise the
+    # signature is read off the first (labelled) or the last lines. The page's metadata
+    # comes last, when none of these names a person.
+    byline_lines = [line for el in authors for line in element_lines(el)]
+    byline_lines += dateline_bylines([el for el, _ in datelines], authors)
+    if not names_someone(byline_lines):  # none, an account ("Viết bởi Super User"), a source
+        top = leading_byline(blocks, body)
+        byline_lines, blocks = byline_lines + blocks[:top], blocks[top:]
         headings = {visible_text(h).casefold() for h in body.iter(*HEADINGS)}
         cut = trailing_byline(blocks, headings)
-        byline_lines, blocks = blocks[len(blocks) - cut :], blocks[: len(blocks) - cut]
+        byline_lines += blocks[len(blocks) - cut :]
+        blocks = blocks[: len(blocks) - cut]
+    if not names_someone(byline_lines):
+        byline_lines += [n for n in markup_authors(metas, ld) if n not in byline_lines]
     article.byline = "\n".join(byline_lines) or None
     article.body_text = "\n\n".join(blocks)
     if not article.published_raw and (found := first_date(article.body_text)):

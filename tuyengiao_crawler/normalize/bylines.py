@@ -1,7 +1,9 @@
 """Byline parsing: who wrote an article, and for which organisation.
 
-Roles are exactly two strings: ``"author"`` (a person, or a newsroom placeholder
-such as PV/CTV) and ``"organization"`` (a body, or a "Theo ..."/"Nguồn: ..." source).
+Roles are exactly two strings (the archive's schema allows no other): ``"author"`` (a
+person) and ``"organization"`` (a body, or the outlet a "Theo ..."/"Nguồn: ..." line or a
+"Name/Outlet" credit names). Desk credits and CMS accounts (PV, Nhóm PV, BTV, BBT, Ban biên
+tập, admin, Quản trị viên...) name nobody and are dropped.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .dates import date_spans
 from .text import author_key, clean_text, fix_d, fold, strip_accents, title_case
 
 __all__ = ["parse_byline"]
@@ -32,6 +35,10 @@ _SOURCE_RE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*[:：]?\s+(?P<src>.+?)\s*\)?
 # Titles and honorifics removed in front of a person's name.
 _ABBR_TITLES = (
     "PGS",
+    "Th.S",
+    "Th.s",
+    "Ths",
+    "NCS",
     "GS",
     "TSKH",
     "TS",
@@ -53,6 +60,10 @@ _ABBR_TITLES = (
     "Đ/c",
     "đ/c",
     "Đ/C",
+    "PV",
+    "CTV",
+    "BTV",
+    "PTV",
 )
 _WORD_TITLES = (
     "đại tá",
@@ -90,11 +101,14 @@ _WORD_TITLES = (
     "kỹ sư",
     "cử nhân",
     "cựu chiến binh",
+    "phóng viên",
+    "cộng tác viên",
+    "biên tập viên",
 )
 _TITLE_RE = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(t) for t in sorted(_ABBR_TITLES, key=len, reverse=True))
-    + r")(?:\s*[.,-]\s*|\s+)"
+    + r")(?:\s*[.,-]\s*|\s+|$)"
     + r"|(?i:"
     + "|".join(
         re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_WORD_TITLES, key=len, reverse=True)
@@ -102,23 +116,103 @@ _TITLE_RE = re.compile(
     + r")(?:\s*[.,:]\s*|\s+))+"
 )
 
-# Newsroom placeholders kept as authors under a fixed abbreviation.
-_PLACEHOLDERS = {
-    "pv": "PV",
-    "phong vien": "PV",
-    "nhom pv": "Nhóm PV",
-    "nhom phong vien": "Nhóm PV",
-    "ctv": "CTV",
-    "cong tac vien": "CTV",
-    "nhom ctv": "Nhóm CTV",
-    "btv": "BTV",
-    "bien tap vien": "BTV",
-    "ptv": "PTV",
-    "nhom pv-ctv": "Nhóm PV",
-    "pv-ctv": "PV",
-}
-_PLACEHOLDER_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV)\d{0,3}$")
+# Offices held, written after the name ("Nguyễn Văn A, Phó Bí thư Tỉnh ủy"): no body
+# themselves; the body they name, if any, is kept ("Viện trưởng Viện Triết học").
+_POSITION_RE = re.compile(
+    r"^(?:(?:phó|nguyên)\s+)*(?:(?:tỉnh|huyện|thành|đảng)\s+(?:ủy|uỷ)\s+viên|(?:ủy|uỷ)\s+viên|bí\s+thư|"
+    r"chủ\s+tịch|tổng\s+giám\s+đốc|giám\s+đốc|viện\s+trưởng|hiệu\s+trưởng|trưởng\s+ban|"
+    r"trưởng\s+phòng|trưởng\s+khoa|tổng\s+biên\s+tập|bộ\s+trưởng|thứ\s+trưởng|chính\s+(?:ủy|uỷ)|"
+    r"tư\s+lệnh|chánh\s+văn\s+phòng|giảng\s+viên|nghiên\s+cứu\s+viên|cục\s+trưởng|"
+    r"vụ\s+trưởng|chủ\s+nhiệm|trưởng)(?:\s+|$)",
+    re.IGNORECASE,
+)
 
+# Desk credits, CMS accounts and share-bar words: nobody's name, dropped. Matched folded
+# (no accents, no case), so "Ban Biên Tập", "BAN BIEN TAP" and "ban biên tập" are one.
+_NOBODY = frozenset(
+    (
+        "pv",
+        "phong vien",
+        "nhom pv",
+        "nhom phong vien",
+        "pv-ctv",
+        "nhom pv-ctv",
+        "ctv",
+        "cong tac vien",
+        "nhom ctv",
+        "btv",
+        "bien tap vien",
+        "ptv",
+        "bbt",
+        "ban bien tap",
+        "toa soan",
+        "phong bien tap",
+        "bien tap",
+        "nhom bien tap",
+        "admin",
+        "administrator",
+        "quan tri",
+        "quan tri vien",
+        "quan tri he thong",
+        "ban quan tri",
+        "editor",
+        "editors",
+        "webmaster",
+        "root",
+        "user",
+        "author",
+        "tac gia",
+        "nguoi dang",
+        "st",
+        "suu tam",
+        "tong hop",
+        "facebook",
+        "twitter",
+        "zalo",
+        "email",
+        "print",
+        "in bai",
+        "chia se",
+        "binh luan",
+        "theo doi",
+        "google news",
+        "luot xem",
+        "nhom tac gia",
+        "phong vien nhom",
+        "tin tuc",
+        "super user",
+        "superuser",
+        "internet",
+        "nguon internet",
+        "anh minh hoa",
+        "minh hoa",
+        "het",
+        "con nua",
+        "con tiep",
+        "ket thuc",
+        "trang chu",
+        "tin moi",
+        "tin khac",
+        "xem them",
+        "lien he",
+        "in",
+        "gui bai",
+        "luu",
+        "share",
+        "tweet",
+        "like",
+    )
+)
+# Desk credits that may label a byline ("Nhóm PV: Minh Hà").
+_DESK_LABELS = frozenset(
+    ("pv", "phong vien", "nhom pv", "nhom phong vien", "ctv", "btv", "nhom ctv")
+)
+# A CMS login: one lower-case word of ASCII letters, digits, dots or underscores ("bientap",
+# "tuyengiao_ha"); a person's name has spaces or diacritics or capitals.
+_LOGIN_RE = re.compile(r"^[a-z][a-z0-9_.]*$")
+_NOBODY_CODE_RE = re.compile(r"^(?:PV|CTV|BTV|PTV|BBT|admin)\d{0,3}$", re.IGNORECASE)
+# "Ban biên tập Cổng TTĐT", "BBT Báo Nghệ An": still the desk, not a person or a body.
+_NOBODY_HEAD_RE = re.compile(r"^(?:ban\s+biên\s+tập|bbt|nhóm\s+(?:pv|phóng\s+viên))\b", re.I)
 
 # Organisation heads, matched by author key: case and tone placement are free (Toà án is
 # Tòa án), other accents matter (Đài is not Đại).
@@ -158,6 +252,9 @@ _ORG_HEADS = tuple(
         "Mặt trận",
         "Liên đoàn",
         "Đoàn",
+        "Tỉnh đoàn",
+        "Thành đoàn",
+        "Huyện đoàn",
         "Hội đồng",
         "Cục",
         "Viện",
@@ -193,6 +290,84 @@ _ORG_HEADS = tuple(
 _ORG_CONTAINS_RE = re.compile(r"(?:^|\s)(?:ủy|uỷ|ủy ban|uỷ ban)(?:\s|$)", re.IGNORECASE)
 _ORG_SUFFIX_RE = re.compile(r"\.(?:vn|com|net|org|gov\.vn)\b", re.IGNORECASE)
 
+# Outlets whose names read like a person's ("Theo Thanh Niên", "Theo Lao Động") or are
+# foreign; matched folded. A "Theo X" naming none of these, nor an organisation, whose X
+# reads as a Vietnamese name, names the author ("Theo Nguyễn Văn A").
+_OUTLETS = frozenset(
+    fold(o)
+    for o in (
+        "Thanh Niên",
+        "Lao Động",
+        "Tiền Phong",
+        "Dân Trí",
+        "Dân Việt",
+        "Nhân Dân",
+        "Tuổi Trẻ",
+        "Người Lao Động",
+        "Sài Gòn Giải Phóng",
+        "SGGP",
+        "Hà Nội Mới",
+        "Kinh Tế Đô Thị",
+        "Pháp Luật",
+        "Công Lý",
+        "Đại Đoàn Kết",
+        "Giáo Dục Thời Đại",
+        "Vietnamnet",
+        "VnExpress",
+        "Zing",
+        "Znews",
+        "Vietnamplus",
+        "Thời Nay",
+        "An Ninh Thủ Đô",
+        "Quân Đội Nhân Dân",
+        "Công An Nhân Dân",
+        "Biên Phòng",
+        "Phụ Nữ",
+        "Nông Nghiệp",
+        "Văn Hóa",
+        "Thể Thao Văn Hóa",
+        "Đảng Cộng Sản",
+        "Xây Dựng Đảng",
+        "Reuters",
+        "AFP",
+        "AP",
+        "Bloomberg",
+        "CNN",
+        "BBC",
+        "Xinhua",
+        "Tân Hoa Xã",
+        "Sputnik",
+        "TASS",
+        "RIA Novosti",
+        "Kyodo",
+        "Yonhap",
+        "Nikkei",
+        "Nikkei Asia",
+        "Al Jazeera",
+        "Guardian",
+        "The Guardian",
+        "New York Times",
+        "Washington Post",
+        "Financial Times",
+        "Economist",
+        "The Economist",
+        "Diplomat",
+        "The Diplomat",
+        "Asia Times",
+        "SCMP",
+        "Straits Times",
+        "Global Times",
+        "Prensa Latina",
+        "Lenta",
+    )
+)
+# One Vietnamese syllable, accents stripped: onset, vowels, coda.
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$",
+    re.IGNORECASE,
+)
+
 _ACRONYMS = {
     "UBND",
     "HĐND",
@@ -218,7 +393,26 @@ _ACRONYMS = {
     "CNTT",
 }
 
-_SPLIT_RE = re.compile(r"\s*(?:[;,/|]|\s[-–—]\s|[-–—](?=\s*[A-ZĐ]))\s*")
+_SPLIT_RE = re.compile(r"\s*(?:[;,/|•·]|\s[-–—]\s|[-–—](?=\s*[A-ZĐ]))\s*")
+# The same splits, the separator kept: what follows a slash is an outlet ("Thu Hà/VOV").
+_SPLIT_KEEP_RE = re.compile(r"\s*([;,/|•·]|\s[-–—]\s|[-–—](?=\s*[A-ZĐ]))\s*")
+# "Bởi Nguyễn Văn A", "Đăng bởi: admin", "By Minh Khang", "Người viết: ...".
+_BY_RE = re.compile(
+    r"^\s*(?:(?:được\s+)?(?:đăng|viết|gửi)\s+bởi|bởi|posted\s+by|written\s+by|by|"
+    r"người\s+đăng|người\s+gửi|author)\s*[:：]?\s+",
+    re.IGNORECASE,
+)
+# "Nguyễn Văn An và 1 tác giả khác": the others are listed beside it.
+_MORE_RE = re.compile(r"\s*(?:,|và|\+|&)?\s*\d+\s+(?:tác\s+giả|người)\s+khác\b\.*", re.I)
+# A date-only piece of a line ("Thứ Ba, 14/03/2023 09:40"), once its dates are cut out.
+_DATE_PIECE_RE = re.compile(r"\s*(?:\||•|·|\s[-–—]\s)\s*")
+_DATE_LEFTOVER_RE = re.compile(
+    r"(?:\bcập\s+nhật|\bngày\s+đăng|\bđăng\s+ngày|\bđăng\s+lúc|\bđăng|\bxuất\s+bản|\blúc|"
+    r"\bngày|\bthời\s+gian|\bupdated?|\bpublished|\bposted|\bGMT\s*[+-]?\s*\d{0,2}|"
+    r"\b\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?\b|"
+    r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\b|[\s,:()+\-–|])+",
+    re.IGNORECASE,
+)
 _AND_RE = re.compile(r"\s+(?:và|&)\s+", re.IGNORECASE)
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _NOTE_RE = re.compile(
@@ -236,8 +430,9 @@ def _is_upper_word(w: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _person_name(segment: str) -> str | None:
-    """Return the title-cased name if ``segment`` looks like a person's name."""
+def _person_name(segment: str, lower_ok: bool = False) -> str | None:
+    """Return the title-cased name if ``segment`` looks like a person's name; written all
+    lower-case only with ``lower_ok`` (a line that is one name and nothing else)."""
     words = segment.split()
     if not 1 <= len(words) <= 6 or len(segment) > 45:
         return None
@@ -245,9 +440,10 @@ def _person_name(segment: str) -> str | None:
         return None
     caps = [w[0].isupper() for w in words]
     all_lower = segment == segment.lower()
-    # Names are written all capitalised, all-caps, or (sloppily) all lower-case; a mix
-    # with lower-case syllables is ordinary prose ("Thể thao và Du lịch").
-    if not (all(caps) or all_lower):
+    # Names are written all capitalised, all-caps, or (sloppily, alone on their line) all
+    # lower-case; a mix with lower-case syllables is ordinary prose ("Thể thao và Du lịch"),
+    # and lower-case words among other pieces are prose too ("Tải về: ... (tải về)").
+    if not (all(caps) or (all_lower and lower_ok)):
         return None
     if len(words) == 1 and len(words[0]) <= 1:
         return None
@@ -314,13 +510,42 @@ def _plausible_org(segment: str) -> bool:
     return len(foreign) <= 1
 
 
-def _placeholder(segment: str) -> str | None:
-    f = fold(segment).replace(" - ", "-")
-    if f in _PLACEHOLDERS:
-        return _PLACEHOLDERS[f]
-    if _PLACEHOLDER_CODE_RE.match(segment.upper()) and segment.upper() == segment:
-        return segment.upper()
-    return None
+def _nobody(segment: str) -> bool:
+    """A desk credit or an account ("PV", "Ban biên tập", "admin", "BTV2"), no one's name."""
+    seg = _BY_RE.sub("", segment).strip(" .,:;-–—*")
+    f = fold(seg).replace(" - ", "-")
+    return (
+        not f
+        or f in _NOBODY
+        or bool(_NOBODY_CODE_RE.match(seg))
+        or bool(_NOBODY_HEAD_RE.match(seg))
+        or bool(_LOGIN_RE.match(seg) and not _ORG_SUFFIX_RE.search(seg))
+    )
+
+
+def _vietnamese_name(segment: str) -> bool:
+    """Every word a Vietnamese syllable: "Nguyễn Văn A", "Minh Anh", not "Reuters"."""
+    words = segment.split()
+    return bool(words) and all(_SYLLABLE_RE.match(strip_accents(w).strip(".")) for w in words)
+
+
+def _outlet(segment: str) -> bool:
+    """A news outlet or organisation, as named after "Theo", "Nguồn:" or a slash."""
+    return _is_org(segment) or fold(segment) in _OUTLETS
+
+
+def _source_role(segment: str) -> str:
+    """ "Theo X": X is the author when it reads as a person's Vietnamese name and is no
+    known outlet ("Theo Nguyễn Văn A"); otherwise X is the outlet the article came from."""
+    seg = _strip_titles(segment)
+    if (
+        not _outlet(segment)
+        and len(seg.split()) >= 2
+        and _vietnamese_name(seg)
+        and _person_name(seg) is not None
+    ):
+        return AUTHOR
+    return ORGANIZATION
 
 
 def _strip_titles(segment: str) -> str:
@@ -330,6 +555,33 @@ def _strip_titles(segment: str) -> str:
         prev = seg
         seg = _TITLE_RE.sub("", seg).strip(" .,:;-–—*")
     return seg
+
+
+def _drop_dates(line: str) -> str:
+    """Cut the date-only pieces out of a line ("Thứ Ba, 14/03/2023 09:40 | Nguyễn Thị
+    Hoa" keeps "Nguyễn Thị Hoa"): a piece holding a date stays only when what is left of
+    it once the date, clock and labels are cut is a labelled person's name ("Đăng ngày
+    14/03/2023 bởi Lê Hà"), never a place ("Nghệ An, ngày 14 tháng 3 năm 2023")."""
+    if not _DIGIT_RE.search(line):
+        return line
+    pieces = _DATE_PIECE_RE.split(line)
+    dated = [bool(date_spans(piece)) for piece in pieces]
+    kept = []
+    for piece, has_date in zip(pieces, dated, strict=True):
+        rest = piece
+        for span in reversed(date_spans(piece)):
+            rest = rest[: span.start] + " " + rest[span.end :]
+        if has_date:
+            rest = _DATE_LEFTOVER_RE.sub(" ", " " + rest + " ").strip()
+            bare = _LABEL_RE.sub("", _BY_RE.sub("", rest)).strip(" .,:;-–—*")
+            labelled = bare != rest.strip(" .,:;-–—*")
+            # Unlabelled, the words beside a date are a place ("Nghệ An, ngày 14 tháng 3").
+            if not (labelled and _person_name(_strip_titles(bare))):
+                continue
+        elif _DIGIT_RE.search(rest) and any(dated):
+            continue  # beside a date, other counts are the page's chrome ("Lượt xem: 120")
+        kept.append(rest)
+    return " | ".join(kept)
 
 
 def _line_rejected(line: str) -> bool:
@@ -346,38 +598,61 @@ def _line_rejected(line: str) -> bool:
     return line.rstrip().endswith(("?", "!", "…")) and len(words) > 3
 
 
+def _split(text: str) -> list[tuple[str, bool]]:
+    """Pieces between separators, each with whether a slash came just before it."""
+    parts = _SPLIT_KEEP_RE.split(text)
+    out = [(parts[0], False)]
+    for i in range(1, len(parts) - 1, 2):
+        prev = out[-1][0].split()
+        if parts[i] in "-–" and len(prev) == 1 and len(prev[0]) >= 2 and _is_upper_word(prev[0]):
+            out[-1] = (f"{out[-1][0]}-{parts[i + 1]}", out[-1][1])  # "VOV-Tây Bắc": one outlet
+            continue
+        out.append((parts[i + 1], parts[i].strip() == "/"))
+    return [(p.strip(), slash) for p, slash in out if p and p.strip()]
+
+
 def _segments(line: str) -> list[tuple[str, str | None]]:
     """Split a byline line into (segment, forced_role) pieces in text order."""
     out: list[tuple[str, str | None]] = []
+    line = _BY_RE.sub("", line)
     src = _SOURCE_RE.match(line)
     if src:
-        for piece in _SPLIT_RE.split(src.group("src")):
-            out.append((piece, ORGANIZATION))
+        for piece, _ in _split(src.group("src")):
+            out.append((piece, _source_role(piece)))
         return out
     line = _LABEL_RE.sub("", line)
+    line = _BY_RE.sub("", line)
+    head, colon, rest = line.replace("：", ":").partition(":")
+    if colon:
+        if fold(head) not in _DESK_LABELS:
+            return []  # "Tải về: ...", "Xem thêm: ...", "Email: ...": no byline label
+        line = rest
     line = _DC_RE.sub(" ", line)  # "Đ/c" would otherwise be split on its slash
     # Pull parenthesised parts out, keeping their position after the main text.
     inner: list[str] = _PAREN_RE.findall(line)
     main = _PAREN_RE.sub(" ", line)
     main = main.replace("(", " ").replace(")", " ")
-    pieces = [p for p in _SPLIT_RE.split(main) if p and p.strip()]
+    pieces = _split(main)
     # Re-join pieces of an organisation split on a comma ("Sở Văn hóa, Thể thao và Du lịch").
-    merged: list[str] = []
-    for p in pieces:
-        p = p.strip()
+    merged: list[tuple[str, bool]] = []
+    for p, slash in pieces:
         if (
             merged
-            and _is_org(merged[-1])
+            and _is_org(merged[-1][0])
+            and not _POSITION_RE.match(merged[-1][0])
+            and not _POSITION_RE.match(p)
             and not _is_org(p)
-            and _placeholder(p) is None
+            and not _nobody(p)
             and _person_name(_strip_titles(p)) is None
         ):
-            merged[-1] = f"{merged[-1]}, {p}"
+            merged[-1] = (f"{merged[-1][0]}, {p}", merged[-1][1])
         else:
-            merged.append(p)
-    for p in merged:
+            merged.append((p, slash))
+    for p, slash in merged:
         if _is_org(p):
             out.append((p, None))
+        elif slash and not _vietnamese_name(_strip_titles(p)):
+            out.append((p, ORGANIZATION))  # "Minh Anh/The Diplomat": the outlet
         else:
             out.extend((q, None) for q in _AND_RE.split(p))
     for part in inner:
@@ -386,11 +661,11 @@ def _segments(line: str) -> list[tuple[str, str | None]]:
             continue
         src = _SOURCE_RE.match(part)
         if src:
-            out.append((src.group("src"), ORGANIZATION))
+            out.extend((q, _source_role(q)) for q, _ in _split(src.group("src")))
         elif _is_org(part):
             out.append((part, None))
         else:
-            out.extend((q, None) for q in _SPLIT_RE.split(part))
+            out.extend((q, None) for q, _ in _split(part))
     return out
 
 
@@ -415,14 +690,16 @@ def _parse_byline(text: Any) -> list[dict[str, str]]:
     result: list[dict[str, str]] = []
     seen: set[str] = set()
     for raw_line in cleaned.split("\n"):
-        line = raw_line.strip()
+        line = _drop_dates(_MORE_RE.sub("", raw_line).strip()).strip()
         if not line or _line_rejected(line):
             continue
-        for seg, forced in _segments(line):
+        segments = _segments(line)
+        lone = len(segments) == 1 and "(" not in line
+        for seg, forced in segments:
             seg = seg.strip(" .,:;-–—*\"'“”")
             if not seg:
                 continue
-            entry = _classify(seg, forced)
+            entry = _classify(seg, forced, lone)
             if entry is None:
                 continue
             key = author_key(entry["name"])
@@ -433,21 +710,39 @@ def _parse_byline(text: Any) -> list[dict[str, str]]:
     return result
 
 
-def _classify(seg: str, forced: str | None) -> dict[str, str] | None:
+def _classify(seg: str, forced: str | None, lone: bool = False) -> dict[str, str] | None:
+    if _nobody(seg) or not _strip_titles(seg):
+        return None  # no one, or a title split off its name ("PGS, TS. Trần Văn Bình")
     if forced == ORGANIZATION:
-        name = _org_name(seg) if _is_org(seg) else _source_name(seg)
+        if _is_org(seg):
+            return {"name": _org_name(seg), "role": ORGANIZATION}
+        if fold(seg) not in _OUTLETS and not _capitalised(seg):
+            return None  # "Theo đó, ...": a sentence, no source
+        name = _source_name(seg)
         return {"name": name, "role": ORGANIZATION} if name else None
-    ph = _placeholder(seg)
-    if ph:
-        return {"name": ph, "role": AUTHOR}
-    if _is_org(seg):
+    if forced != AUTHOR and (office := _POSITION_RE.match(seg)):
+        body = seg[office.end() :].strip()
+        if body and _is_org(body) and _plausible_org(body):
+            return {"name": _org_name(body), "role": ORGANIZATION}
+        return None
+    if forced != AUTHOR and fold(seg) in _OUTLETS:
+        return {"name": _org_name(seg), "role": ORGANIZATION}
+    if forced != AUTHOR and _is_org(seg):
         if not _plausible_org(seg):
             return None
         return {"name": _org_name(seg), "role": ORGANIZATION}
-    name = _person_name(_strip_titles(seg))
+    name = _person_name(_strip_titles(seg), lower_ok=lone)
     if name is None:
         return None
     return {"name": name, "role": AUTHOR}
+
+
+def _capitalised(seg: str) -> bool:
+    """A name's shape: it starts capitalised and most of its words do ("Hà Nội mới")."""
+    words = seg.split()
+    if len(words) > 8 or not words[0][:1].isupper():
+        return False
+    return sum(w[:1].isupper() for w in words) * 2 >= len(words)
 
 
 def _source_name(seg: str) -> str:
