@@ -85,9 +85,10 @@ def test_a_tiny_corpus_is_scored_per_field_and_per_template(tiny):
 
 
 def test_a_wrong_offset_fails_the_same_instant_passes(tmp_path):
-    # The page shows 09:40 in Vietnam: 02:40 UTC is right, 09:40 UTC is not.
-    save(tmp_path, "utc", page(TITLE, "2024-03-14T02:40:00+00:00"), expected(TITLE))
-    save(tmp_path, "mislabelled", page(TITLE, "2024-03-14T09:40:00+00:00"), expected(TITLE))
+    # The page shows 09:40 in Vietnam. Written down as 02:40 UTC, that is the same instant;
+    # as 09:40 UTC (a mislabelled zone), it is not.
+    save(tmp_path, "utc", page(TITLE), expected(TITLE, published="2024-03-14T02:40+00:00"))
+    save(tmp_path, "mislabelled", page(TITLE), expected(TITLE, published="2024-03-14T09:40+00:00"))
     result = evaluate(tmp_path)
     assert [(f.page, f.field) for f in result.failures] == [("mislabelled.html", "published")]
     assert result.templates.keys() == {"default"}
