@@ -240,3 +240,39 @@ def test_the_dateline_nearest_the_headline(html, raw_date, published):
     raw, rec = read(html)
     assert rec.title == H
     assert (raw.published_raw, rec.published_at) == (raw_date, published)
+
+
+# --- datelines whose parts sit in elements of their own (corpus failures, issue 14) -------
+
+
+def test_an_update_span_inside_a_dateline_before_the_headline_is_the_update():
+    # In-house portal: the date line comes before the headline and holds the update in a
+    # span of its own, which is the element nearest the headline (before: it alone was
+    # read, as the publication date).
+    html = f"""<html><body><div class="khung"><div class="tgian">Chủ nhật, 03/03/2024 07:15
+    <em class="sua"> (Sửa đổi lúc 18:20 04/03/2024)</em></div><h1 class="tieude">{H}</h1>
+    <div class="nd">{P}</div></div></body></html>"""
+    _, record = read(html)
+    assert (record.published_at, record.updated_at) == (
+        "2024-03-03T07:15+07:00",
+        "2024-03-04T18:20+07:00",
+    )
+
+
+def test_update_labels_in_spans_of_their_own_stay_with_their_dates():
+    # SharePoint-style: labels and dates each in their own span (before: the labels were
+    # dropped, and the update date was lost).
+    html = f"""<html><body><div class="art"><h1>{H}</h1><div class="ngay"><span>Đăng lúc</span>
+    <span id="lblStart">02/02/2024</span> · <span>Cập nhật lúc</span> <span id="lblMod">
+    05/02/2024</span></div><div class="body">{P}</div></div></body></html>"""
+    _, record = read(html)
+    assert (record.published_at, record.updated_at) == ("2024-02-02", "2024-02-05")
+
+
+def test_a_modification_date_copied_from_the_publication_date_is_no_update():
+    html = f"""<html><head><script type="application/ld+json">{{"@type": "NewsArticle",
+    "headline": "{H}", "datePublished": "2024-03-14T09:40:00+07:00",
+    "dateModified": "2024-03-14T09:40:00+07:00"}}</script></head><body><main><h1>{H}</h1>
+    <p class="time">09:40 14/03/2024</p><div class="content">{P}</div></main></body></html>"""
+    _, record = read(html)
+    assert record.published_at.startswith("2024-03-14T09:40") and record.updated_at is None

@@ -116,10 +116,13 @@ def page_dates(
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """(published, its source, updated, its source) from the dateline's date strings and
     the metadata's, each told apart: a page showing only "Cập nhật …" beside a metadata
-    publication date shows its update, not its publication."""
+    publication date shows its update, not its publication; a metadata modification date
+    written the same as the publication date is none."""
     published, updated = split_published_updated(segments)
     if published and not updated and meta_published and _UPDATED_LABEL.search(published):
         published, updated = None, published
+    if not updated and meta_updated and meta_updated == meta_published:
+        meta_updated = None  # dateModified copied from datePublished: no update
     pub, pub_source = choose_date(published, "dateline", meta_published)
     upd, upd_source = choose_date(updated, "dateline", meta_updated)
     return pub, pub_source if pub else None, upd, upd_source if upd else None
@@ -136,7 +139,18 @@ def _date_segments(el: etree._Element, text: str, spans: list[DateSpan]) -> list
             if child_spans := date_spans(child_text):
                 children.append((child, child_text, child_spans))
     covered = all(any(text[s.start : s.end] in c_text for _, c_text, _ in children) for s in spans)
-    if children and covered and (len(children) > 1 or children[0][1] != text):
+    # Labels outside the children ("Ngày cập nhật:" in a span of its own) stay with the
+    # date after them only when the line is split as a whole.
+    outside = text
+    for _, c_text, _ in children:
+        outside = outside.replace(c_text, " ", 1)
+    labelled_outside = any(ch.isalpha() for ch in outside)
+    if (
+        children
+        and covered
+        and not labelled_outside
+        and (len(children) > 1 or children[0][1] != text)
+    ):
         return [seg for child in children for seg in _date_segments(*child)]
     segments, start = [], 0
     for span in spans:
@@ -187,12 +201,31 @@ def dateline_elements(
             if _TODAY.search(text):
                 continue
             if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
+                el, text, spans = _whole_line(el, text, spans)
                 segments = _date_segments(el, text, spans)
                 if segments and (not found or _only_dates(text, spans)):
                     return [(el, segments)]
                 break
     # Datelines first, so a caption's date never stands for publication.
     return [f for _, f in sorted(zip(plain, found, strict=True), key=lambda p: not p[0])]
+
+
+def _whole_line(
+    el: etree._Element, text: str, spans: list[DateSpan]
+) -> tuple[etree._Element, str, list[DateSpan]]:
+    """The short line a dated element is part of, when the line holds more dates: the
+    nearest element before a headline can be the "Cập nhật" span inside its date line."""
+    parent = el.getparent()
+    while parent is not None and parent.tag not in ("body", "html"):
+        parent_text = visible_text(parent)
+        if len(parent_text) > _DATELINE_MAX or _TODAY.search(parent_text):
+            break
+        parent_spans = date_spans(parent_text)
+        if len(parent_spans) <= len(spans):
+            break
+        el, text, spans = parent, parent_text, parent_spans
+        parent = el.getparent()
+    return el, text, spans
 
 
 # A masthead's "today is" line dates the visit, not the article.
