@@ -26,6 +26,33 @@ _NEGATIVE = re.compile(
     r"|cot-?trai|toolbar|print|rating|tags",
     re.IGNORECASE,
 )
+# Ad slots: Google's (div-gpt-ad, adsbygoogle), and ad servers' zones and slots.
+_AD_NAME = re.compile(
+    r"gpt-?ad|adsbygoogle|adslot|ad-?slot|ad-?zone|(?:^|[\s_-])(?:ads?|adv|zone)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# What an ad placeholder says while (or instead of) loading.
+_AD_TEXT = re.compile(
+    r"(?:loading|đang tải|quảng cáo|advertisement|advertising|sponsored|tài trợ)[\s.…:]*",
+    re.IGNORECASE,
+)
+# Share, print and mail rows: nothing but these words (and separators) in a short block.
+_TOOL_WORDS = re.compile(
+    r"chia sẻ|share|facebook|zalo|twitter|linkedin|telegram|tweet|gửi email|gửi e-mail"
+    r"|gửi bài|gửi cho bạn bè|e-?mail|in bài|in trang|in tin|bản in|print|lưu bài|lưu tin"
+    r"|sao chép liên kết|copy link|cỡ chữ|bình luận|thích|like|[a]\s?[-+]|\d+",
+    re.IGNORECASE,
+)
+_TOOL_ANCHOR = re.compile(r"chia sẻ|share|facebook|zalo|in bài|in trang|bản in|gửi email", re.I)
+# "Từ khóa: <a>..</a> <a>..</a>": the tag list under an article.
+_TAGS_LABEL = re.compile(r"^(?:từ\s*khó?[aá]|từ\s*khoá|tags?|thẻ|keywords?|chủ đề)\s*:", re.I)
+# The heading of a comment section: it and what follows it are the readers', not the article.
+_COMMENTS_LABEL = re.compile(
+    r"^(?:ý kiến (?:bạn đọc|của bạn|phản hồi)|(?:gửi|viết|thêm) (?:bình luận|ý kiến)"
+    r"|bình luận (?:của bạn|bạn đọc)|bạn đọc (?:bình luận|viết)|bình luận)\s*[:(\d)]*$",
+    re.IGNORECASE,
+)
+_MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "embed", "object", "hr", "br")
 
 
 def paragraph_score(el: etree._Element) -> int:
@@ -98,7 +125,82 @@ def remove_chrome(
             continue
         if el.tag in ("nav", "aside", "footer") or _NEGATIVE.search(names(el)):
             doomed.append(el)
+    doomed += clutter(body)
     for el in doomed:
         if not any(node is body for node in el.iterancestors()):
             continue  # already cut with an ancestor
         drop_keep_tail(el)
+
+
+def _only_tools(text: str) -> bool:
+    """Nothing but share/print/mail words, counters and separators."""
+    rest = _TOOL_WORDS.sub(" ", text)
+    return bool(_TOOL_ANCHOR.search(text)) and not re.sub(r"[\W_]+", "", rest)
+
+
+def _mostly_links(el: etree._Element, skip: int = 0) -> bool:
+    """At least half of the text after the first `skip` characters sits in links."""
+    rest = len(visible_text(el)) - skip
+    return el.find(".//a") is not None and link_text_len(el) >= max(rest, 1) / 2
+
+
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif)(?:$|[?#])", re.I)
+_LIST_TAGS = ("div", "ul", "ol", "section", "table", "p", "aside", "dl")
+
+
+def _teaser_block(el: etree._Element, text: str) -> bool:
+    """Other articles' headlines inside the body, unlabelled: a block nearly all link text,
+    with two links to pages or more, or one card (a link holding a thumbnail). A paragraph
+    holding a link, or a link to a document or picture, is the article's."""
+    if el.tag not in _LIST_TAGS or link_text_len(el) < 0.8 * len(text):
+        return False
+    pages = [a for a in el.iter("a") if not _ATTACHMENT.search(a.get("href") or "")]
+    cards = [a for a in pages if a.find(".//img") is not None]
+    return len({a.get("href") for a in pages}) >= 2 or bool(cards)
+
+
+def _comment_section(el: etree._Element, text: str) -> bool:
+    if not _COMMENTS_LABEL.match(text):
+        return False
+    if text.casefold().rstrip(" :").strip() != "bình luận":
+        return True
+    # A bare "Bình luận" may head the article's commentary: a comment form must follow.
+    following = [el, *el.itersiblings()]
+    return any(s.find(f".//{tag}") is not None or s.tag == tag for s in following
+               for tag in ("form", "textarea", "input"))  # fmt: skip
+
+
+def clutter(body: etree._Element) -> list[etree._Element]:
+    """What a CMS puts inside the content block that is not the article: ad slots and
+    their "loading..." or "Quảng cáo" placeholders, empty boxes, share/print/mail rows,
+    the tag list, and the comment section (its heading and all after it)."""
+    found: list[etree._Element] = []
+    for el in elements(body):
+        if el is body or any(is_inside(el, f) for f in found[-8:]):
+            continue
+        el_names = names(el)
+        text = visible_text(el)
+        if _AD_NAME.search(el_names) and len(text) < 200:
+            found.append(el)
+        elif not text:
+            if el.tag in ("div", "span", "ins", "section", "aside", "p", "font") and not any(
+                n.tag in _MEDIA for n in el.iter()
+            ):
+                found.append(el)  # an empty box (ad zone, banner, spacer); not an image's
+        elif len(text) > 300:
+            continue
+        elif _AD_TEXT.fullmatch(text) and el.find(".//img") is None:
+            found.append(el)
+        elif len(text) <= 120 and _only_tools(text):
+            found.append(el)
+        elif _teaser_block(el, text):
+            found.append(el)
+        elif _TAGS_LABEL.match(text) and _mostly_links(el, len(text.split(":")[0])):
+            found.append(el)
+        elif len(text) <= 60 and _comment_section(el, text):
+            label = el
+            while label.getparent() is not body and visible_text(label.getparent()) == text:
+                label = label.getparent()
+            found.append(label)
+            found.extend(s for s in label.itersiblings() if isinstance(s.tag, str))
+    return found

@@ -22,8 +22,10 @@ _RELATED_CLASS = re.compile(
     re.IGNORECASE,
 )
 _RELATED_LABEL = re.compile(
-    r"^(?:các\s+)?(?:tin|bài|bài viết|tin bài|tin tức)\s+"
-    r"(?:cùng\s+chuyên\s+mục|liên\s+quan|khác|đã\s+đăng|đã\s+đưa)\s*[:»>.]*$",
+    r"^(?:(?:các\s+)?(?:tin|bài|bài viết|tin bài|tin tức)\s+"
+    r"(?:cùng\s+chuyên\s+mục|liên\s+quan|khác|đã\s+đăng|đã\s+đưa|mới\s+hơn|cũ\s+hơn)"
+    r"|(?:xem|đọc)\s+thêm|bài\s+đọc\s+thêm|có\s+thể\s+bạn\s+(?:quan\s+tâm|muốn\s+đọc))"
+    r"\s*[:»>.]*$",
     re.IGNORECASE,
 )
 _LABEL_MAX = 40  # a "Tin liên quan" label is a short line
