@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from tuyengiao_crawler.extract.html import drop_keep_tail
+from tuyengiao_crawler.extract.html import BLOCK_TAGS, DROP_TAGS, drop_keep_tail, one_line
 from tuyengiao_crawler.extract.tree import (
     elements,
     has_block_child,
@@ -66,9 +66,41 @@ def paragraph_score(el: etree._Element) -> int:
     return length if length >= 25 else 0
 
 
+def _with_blocks(root: etree._Element) -> set[etree._Element]:
+    """The elements with a block somewhere under them, in one pass (each ancestor chain
+    is climbed only until an element already marked)."""
+    marked: set[etree._Element] = set()
+    for el in root.iter(*BLOCK_TAGS):
+        for parent in el.iterancestors():
+            if parent in marked:
+                break
+            marked.add(parent)
+    return marked
+
+
+def loose_text(root: etree._Element) -> dict[etree._Element, int]:
+    """For each element holding blocks, the length of the non-link text it holds outside
+    them, when 25 characters or more: the paragraphs of a body written as text, <span>s
+    and <font>s between <br>s (old editors, table layouts), beside a block or two."""
+    with_blocks = _with_blocks(root)
+    found: dict[etree._Element, int] = {}
+    for el in with_blocks:
+        if el.tag in DROP_TAGS or not isinstance(el.tag, str):
+            continue
+        length = len(one_line(el.text))
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in DROP_TAGS:
+                if child.tag not in BLOCK_TAGS and child not in with_blocks:
+                    length += len(visible_text(child)) - link_text_len(child)
+            length += len(one_line(child.tail))
+        if length >= 25:
+            found[el] = length
+    return found
+
+
 def main_block(root: etree._Element) -> etree._Element | None:
     """The element holding the article text: the best paragraph-text parent, damped by
-    link density and nudged by its class/id name."""
+    link density and nudged by its class/id name; a block, not an inline wrapper."""
     scores: dict[etree._Element, float] = {}
     for el in elements(root):
         score = paragraph_score(el)
@@ -80,6 +112,12 @@ def main_block(root: etree._Element) -> etree._Element | None:
             grand = parent.getparent()
             if grand is not None:
                 scores[grand] = scores.get(grand, 0) + score / 2
+    # Text between blocks is the paragraphs of the element holding it.
+    for el, length in loose_text(root).items():
+        scores[el] = scores.get(el, 0) + length
+        parent = el.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + length / 2
     best, best_score = None, 0.0
     for el, score in scores.items():
         if el.tag in ("html", "body"):
@@ -93,6 +131,13 @@ def main_block(root: etree._Element) -> etree._Element | None:
             score *= 1.5
         if score > best_score:
             best, best_score = el, score
+    # A <font> or <span> wrapping part of the paragraphs: the article is the block holding
+    # them all (old editors wrap each run of paragraphs in its own).
+    while best is not None and best.tag not in BLOCK_TAGS:
+        parent = best.getparent()
+        if parent is None or parent.tag in ("html", "body"):
+            break
+        best = parent
     return best
 
 
