@@ -32,11 +32,17 @@ from tuyengiao_crawler.extract.html import (
     text_blocks,
 )
 from tuyengiao_crawler.extract.images import images, unlazy_images
-from tuyengiao_crawler.extract.lead import bold_lead, description_lead, lead_element
+from tuyengiao_crawler.extract.lead import (
+    bold_lead,
+    described_lead,
+    description_lead,
+    lead_element,
+    repeats,
+)
 from tuyengiao_crawler.extract.links import attachments, links_in, related_sections
 from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
 from tuyengiao_crawler.extract.title import find_title
-from tuyengiao_crawler.extract.tree import document_order, is_inside, same_text, visible_text
+from tuyengiao_crawler.extract.tree import document_order, is_inside, visible_text
 from tuyengiao_crawler.normalize.article import RawArticle
 
 logger = logging.getLogger(__name__)
@@ -87,6 +93,8 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
 
     authors = author_elements(area, body)
     lead_el = lead_element(area, body, title_node, order)
+    if lead_el is None:
+        lead_el = described_lead(area, body, title_node, order, metas)
     remove_chrome(body, related, [title_node, *(el for el, _ in datelines), *authors])
     unlazy_images(body)
     article.body_html = clean_body_html(body, url)
@@ -103,7 +111,7 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     blocks = text_blocks(body)
     if not lead:
         lead = description_lead(blocks, metas, article.title)
-    if lead and blocks and same_text(blocks[0], lead):
+    if lead and blocks and repeats(blocks[0], lead):
         blocks = blocks[1:]
     article.lead = lead or None
 
