@@ -315,3 +315,35 @@ def test_a_body_without_paragraph_tags_is_read_whole(name):
     )
     article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
     assert paragraphs(article) == list(P), article.body_text
+
+
+def _div_soup_article(body: str):
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>'
+        f"<div class='date'>12/05/2012</div>{body}{SIDEBAR}</body></html>"
+    )
+    return extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+
+
+def test_paragraphs_set_apart_by_two_br_keep_their_single_br_as_a_line_break():
+    # A quotation's lines under "nhấn mạnh:" were three paragraphs, and the signature under
+    # the last paragraph after one <br> a paragraph of the body.
+    article = _div_soup_article(
+        f'<div class="content">{P[0]}<br><br>{P[1]}<br>{P[2]}<br><br>{P[3]} Đồng chí nhấn'
+        f" mạnh:<br>“Phải làm tốt hơn nữa.”<br><br>{P[4]}<br>Minh Hà<br></div>"
+    )
+    assert paragraphs(article) == [
+        P[0],
+        f"{P[1]}\n{P[2]}",
+        f"{P[3]} Đồng chí nhấn mạnh:\n“Phải làm tốt hơn nữa.”",
+        P[4],
+    ]
+    assert article.byline == "Minh Hà"
+
+
+def test_paragraphs_set_apart_by_one_br_stay_paragraphs():
+    article = _div_soup_article(
+        f'<div class="content">{P[0]}<br>{P[1]}<br>{P[2]}<br>{P[3]}<br>{P[4]}<br>Minh Hà</div>'
+    )
+    assert paragraphs(article) == list(P)
+    assert article.byline == "Minh Hà"

@@ -6,7 +6,13 @@ import re
 
 from lxml import etree
 
-from tuyengiao_crawler.extract.html import BLOCK_TAGS, DROP_TAGS, drop_keep_tail, one_line
+from tuyengiao_crawler.extract.html import (
+    BLOCK_TAGS,
+    DROP_TAGS,
+    drop_keep_tail,
+    one_line,
+    text_blocks,
+)
 from tuyengiao_crawler.extract.tree import (
     elements,
     has_block_child,
@@ -98,6 +104,13 @@ def loose_text(root: etree._Element) -> dict[etree._Element, int]:
     return found
 
 
+def _br_paragraphs(el: etree._Element) -> int:
+    """How many runs of 25 characters or more the <br>s in a block set apart."""
+    if el.find(".//br") is None:
+        return 0
+    return sum(1 for block in text_blocks(el) if len(block) >= 25)
+
+
 def main_block(root: etree._Element) -> etree._Element | None:
     """The element holding the article text: the best paragraph-text parent, damped by
     link density and nudged by its class/id name; a block, not an inline wrapper."""
@@ -107,7 +120,12 @@ def main_block(root: etree._Element) -> etree._Element | None:
         if not score:
             continue
         parent = el.getparent()
-        if parent is not None:
+        if el.tag != "p" and _br_paragraphs(el) >= 3:
+            # Paragraphs set apart by <br>s in one block: it holds the article itself.
+            scores[el] = scores.get(el, 0) + score
+            if parent is not None:
+                scores[parent] = scores.get(parent, 0) + score / 2
+        elif parent is not None:
             scores[parent] = scores.get(parent, 0) + score
             grand = parent.getparent()
             if grand is not None:

@@ -108,7 +108,7 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         drop_keep_tail(lead_el)
     if not lead:
         lead = bold_lead(body)
-    blocks = text_blocks(body)
+    blocks = text_blocks(body, soft_breaks=True)
     if not lead:
         lead = description_lead(blocks, metas, article.title)
     if lead and blocks and repeats(blocks[0], lead):
@@ -119,8 +119,15 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     byline_lines = [visible_text(el) for el in authors]
     if not byline_lines:
         headings = {visible_text(h).casefold() for h in body.iter(*HEADINGS)}
-        cut = trailing_byline(blocks, headings)
-        byline_lines, blocks = blocks[len(blocks) - cut :], blocks[: len(blocks) - cut]
+        # A signature set under the last paragraph by one <br> is a line of that block.
+        last = blocks[-1].split("\n") if blocks else []
+        lines = blocks[:-1] + last
+        cut = trailing_byline(lines, headings)
+        byline_lines, keep = lines[len(lines) - cut :], len(lines) - cut
+        if keep < len(blocks):
+            blocks = blocks[:keep]
+        elif cut:
+            blocks = [*blocks[:-1], "\n".join(last[: keep - len(blocks) + 1])]
     article.byline = "\n".join(byline_lines) or None
     article.body_text = "\n\n".join(blocks)
     if not article.published_raw and (found := first_date(article.body_text)):

@@ -295,17 +295,45 @@ def repair_tree(root: etree._Element) -> None:
         _flatten(element)
 
 
-def text_blocks(node: Selector | Node) -> list[str]:
-    """The element's visible text split at block boundaries and <br>, cleaned, empties dropped."""
+_LINE_BREAK = "\ue000"  # a private-use character: where a soft <br> broke a paragraph's line
+
+
+def _soft_breaks(root: etree._Element) -> set[etree._Element]:
+    """The lone <br>s of elements that also hold two <br>s in a row: those write paragraphs
+    apart with <br><br> (old editors, table layouts), so one <br> only breaks a line."""
+    doubled: set[etree._Element] = set()
+    lone: list[etree._Element] = []
+    for br in root.iter("br"):
+        after = br.getnext()
+        before = br.getprevious()
+        if (after is not None and after.tag == "br" and not one_line(br.tail)) or (
+            before is not None and before.tag == "br" and not one_line(before.tail)
+        ):
+            doubled.add(br.getparent())
+        else:
+            lone.append(br)
+    return {br for br in lone if br.getparent() in doubled}
+
+
+def text_blocks(node: Selector | Node, *, soft_breaks: bool = False) -> list[str]:
+    """The element's visible text split at block boundaries and <br>, cleaned, empties dropped.
+    With `soft_breaks`, a lone <br> among paragraphs set apart by <br><br> breaks a line
+    inside its paragraph ("\n"), not the paragraph."""
     root = element_of(node)
     if not isinstance(root, etree._Element) or not isinstance(root.tag, str):
         return []
+    soft = _soft_breaks(root) if soft_breaks else set()
     blocks: list[str] = []
     buffer: list[str] = []
 
     def flush() -> None:
-        text = one_line("".join(buffer))
+        joined = "".join(buffer)
         buffer.clear()
+        if soft and _LINE_BREAK in joined:
+            lines = (one_line(line) for line in joined.split(_LINE_BREAK))
+            text = "\n".join(line for line in lines if line)
+        else:
+            text = one_line(joined)
         if text:
             blocks.append(text)
 
@@ -317,7 +345,9 @@ def text_blocks(node: Selector | Node) -> list[str]:
             if el.tag in DROP_TAGS:
                 walker.skip_subtree()
                 continue
-            if el.tag in BLOCK_TAGS or el.tag == "br":
+            if el in soft:
+                buffer.append(_LINE_BREAK)
+            elif el.tag in BLOCK_TAGS or el.tag == "br":
                 flush()
             if el.text:
                 buffer.append(el.text)
