@@ -347,3 +347,49 @@ def test_paragraphs_set_apart_by_one_br_stay_paragraphs():
     )
     assert paragraphs(article) == list(P)
     assert article.byline == "Minh Hà"
+
+
+def _card(i: int) -> str:
+    return (
+        f'<div class="item"><a href="/tin/{i}.html"><img src="/t{i}.jpg"></a><h4>'
+        f'<a href="/tin/{i}.html">Tiêu đề bài viết khác số {i}</a></h4><p>Tóm tắt bài số {i}:'
+        " các hoạt động tuyên truyền được triển khai rộng khắp ở cơ sở trong tháng qua.</p></div>"
+    )
+
+
+CARDS = {
+    # Cards with summaries: the summaries were read as the thumbnails' captions, the
+    # thumbnails as the article's images, and no related link was listed.
+    "labelled_box": f"{''.join(f'<p>{p}</p>' for p in P)}<div class='box'>"
+    f"<h3>Tin cùng chuyên mục</h3>{_card(1)}{_card(2)}{_card(3)}</div>",
+    "labelled_flat": f"{''.join(f'<p>{p}</p>' for p in P)}<h3>Bài viết liên quan</h3>"
+    f"{_card(1)}{_card(2)}{_card(3)}",
+    "unlabelled_between_paragraphs": f"<p>{P[0]}</p><p>{P[1]}</p>{_card(1)}"
+    f"{''.join(f'<p>{p}</p>' for p in P[2:])}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARDS))
+def test_other_articles_cards_with_summaries_are_not_the_article(name):
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>'
+        f'<div class="date">12/05/2024</div><div class="content">{CARDS[name]}</div></body></html>'
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert paragraphs(article) == list(P)
+    assert article.images == []
+    assert "Tóm tắt" not in article.body_html
+    assert article.related and all("/tin/" in r["url"] for r in article.related)
+
+
+def test_a_picture_linking_to_its_full_size_and_a_source_link_are_the_articles():
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>'
+        f'<div class="date">12/05/2024</div><div class="content"><p>{P[0]}</p><figure>'
+        '<a href="/anh/big.jpg"><img src="/anh/small.jpg"></a><figcaption>Quang cảnh hội'
+        f" nghị</figcaption></figure><p>{P[1]}</p><p>Nguồn: <a href='http://baochinhphu.vn/"
+        f"x.html'>Báo Chính phủ</a></p>{''.join(f'<p>{p}</p>' for p in P[2:])}</div></body></html>"
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert [i["caption"] for i in article.images] == ["Quang cảnh hội nghị"]
+    assert "Nguồn: Báo Chính phủ" in paragraphs(article)

@@ -13,6 +13,7 @@ from tuyengiao_crawler.extract.html import (
     one_line,
     text_blocks,
 )
+from tuyengiao_crawler.extract.links import is_related_label
 from tuyengiao_crawler.extract.tree import (
     elements,
     has_block_child,
@@ -179,8 +180,9 @@ def article_area(
 
 def remove_chrome(
     body: etree._Element, related: list[etree._Element], extra: list[etree._Element | None]
-) -> None:
-    """Cut menus, share bars, related lists, the title and dateline out of the body copy."""
+) -> list[etree._Element]:
+    """Cut menus, share bars, related lists, the title and dateline out of the body copy;
+    the other articles' cards and lists found only then are returned, for their links."""
     doomed = [el for el in related if el is not body and is_inside(el, body)]
     doomed += [el for el in extra if el is not None and el is not body and is_inside(el, body)]
     for el in elements(body):
@@ -188,11 +190,12 @@ def remove_chrome(
             continue
         if el.tag in ("nav", "aside", "footer") or _NEGATIVE.search(names(el)):
             doomed.append(el)
-    doomed += clutter(body)
-    for el in doomed:
+    cut, teasers = clutter(body)
+    for el in doomed + cut:
         if not any(node is body for node in el.iterancestors()):
             continue  # already cut with an ancestor
         drop_keep_tail(el)
+    return teasers
 
 
 def _only_tools(text: str) -> bool:
@@ -213,13 +216,20 @@ _LIST_TAGS = ("div", "ul", "ol", "section", "table", "p", "aside", "dl")
 
 def _teaser_block(el: etree._Element, text: str) -> bool:
     """Other articles' headlines inside the body, unlabelled: a block nearly all link text,
-    with two links to pages or more, or one card (a link holding a thumbnail). A paragraph
+    with two links to pages or more, or one card (a link holding a thumbnail); or a card
+    with its summary (a thumbnail and a headline linking to the same page). A paragraph
     holding a link, or a link to a document or picture, is the article's."""
-    if el.tag not in _LIST_TAGS or link_text_len(el) < 0.8 * len(text):
+    if el.tag not in _LIST_TAGS and el.tag not in ("li", "article"):
         return False
     pages = [a for a in el.iter("a") if not _ATTACHMENT.search(a.get("href") or "")]
-    cards = [a for a in pages if a.find(".//img") is not None]
-    return len({a.get("href") for a in pages}) >= 2 or bool(cards)
+    thumbs = {a.get("href") for a in pages if a.find(".//img") is not None}
+    if thumbs and len(text) <= 400:
+        headlines = {a.get("href") for a in pages if visible_text(a)}
+        if thumbs & headlines:
+            return True
+    if el.tag not in _LIST_TAGS or link_text_len(el) < 0.8 * len(text):
+        return False
+    return len({a.get("href") for a in pages}) >= 2 or bool(thumbs)
 
 
 def _comment_section(el: etree._Element, text: str) -> bool:
@@ -233,11 +243,20 @@ def _comment_section(el: etree._Element, text: str) -> bool:
                for tag in ("form", "textarea", "input"))  # fmt: skip
 
 
-def clutter(body: etree._Element) -> list[etree._Element]:
+def _outermost_with(el: etree._Element, text: str, body: etree._Element) -> etree._Element:
+    """The outermost ancestor (below the body) saying nothing but the element's text."""
+    while el.getparent() is not body and visible_text(el.getparent()) == text:
+        el = el.getparent()
+    return el
+
+
+def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
     """What a CMS puts inside the content block that is not the article: ad slots and
     their "loading..." or "Quảng cáo" placeholders, empty boxes, share/print/mail rows,
-    the tag list, and the comment section (its heading and all after it)."""
+    the tag list, the comment section (its heading and all after it), and other articles'
+    cards and lists (returned apart too)."""
     found: list[etree._Element] = []
+    teasers: list[etree._Element] = []
     for el in elements(body):
         if el is body or any(is_inside(el, f) for f in found[-8:]):
             continue
@@ -258,12 +277,21 @@ def clutter(body: etree._Element) -> list[etree._Element]:
             found.append(el)
         elif _teaser_block(el, text):
             found.append(el)
+            teasers.append(el)
+        elif is_related_label(text):
+            # The heading of other articles' cards (their summaries kept them in the body).
+            label = _outermost_with(el, text, body)
+            found.append(label)
+            for sibling in label.itersiblings():
+                if isinstance(sibling.tag, str):
+                    if sibling.find(".//a") is None and sibling.tag != "a":
+                        break
+                    found.append(sibling)
+                    teasers.append(sibling)
         elif _TAGS_LABEL.match(text) and _mostly_links(el, len(text.split(":")[0])):
             found.append(el)
         elif len(text) <= 60 and _comment_section(el, text):
-            label = el
-            while label.getparent() is not body and visible_text(label.getparent()) == text:
-                label = label.getparent()
+            label = _outermost_with(el, text, body)
             found.append(label)
             found.extend(s for s in label.itersiblings() if isinstance(s.tag, str))
-    return found
+    return found, teasers

@@ -95,7 +95,9 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
     lead_el = lead_element(area, body, title_node, order)
     if lead_el is None:
         lead_el = described_lead(area, body, title_node, order, metas)
-    remove_chrome(body, related, [title_node, *(el for el, _ in datelines), *authors])
+    teasers = remove_chrome(body, related, [title_node, *(el for el, _ in datelines), *authors])
+    if teasers:
+        article.related = links_in([*related, *teasers], url)
     unlazy_images(body)
     article.body_html = clean_body_html(body, url)
     article.images, captions = images(body, url)

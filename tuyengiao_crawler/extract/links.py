@@ -32,6 +32,11 @@ _LABEL_MAX = 40  # a "Tin liên quan" label is a short line
 _ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar)$", re.IGNORECASE)
 
 
+def is_related_label(text: str) -> bool:
+    """A "Tin liên quan", "Tin cùng chuyên mục", "Xem thêm"-style heading of other articles."""
+    return len(text) <= _LABEL_MAX and bool(_RELATED_LABEL.match(text))
+
+
 def related_sections(root: etree._Element) -> list[etree._Element]:
     """Blocks listing other articles: by class/id, or by a "Tin liên quan"-style label."""
     sections: list[etree._Element] = []
