@@ -155,15 +155,15 @@ BOOTSTRAP = (
 <div id="zone-jh8k2m" class="text-center"></div>
 <div class="mb-2"><b>Đọc thêm:</b> {RELATED[1]}</div>
 <span style="font-size:14px">{P[3]}</span><br>
-<br><span style="font-size:14px">{P[4]}</span></div>
+<br><span style="font-size:14px">{P[4]}</span><br><br>
 <div class="d-flex"><span>Chia sẻ:</span> <a class="btn btn-sm btn-primary" href="https://facebook.com/sharer">Facebook</a>
 <a class="btn btn-sm btn-info" href="https://zalo.me/share">Zalo</a> <a class="btn btn-sm" href="javascript:window.print()">In trang</a></div>
-<div class="text-center small">Quảng cáo</div>
+<div class="text-center small">Quảng cáo</div></div>
 <div class="row mt-3">
 <div class="col-4"><a href="/tin/khanh-thanh-cau-1.html"><img src="/t1.jpg"></a><h5><a href="/tin/khanh-thanh-cau-1.html">Khánh thành cầu Hòa Bình nối hai bờ sông Lam</a></h5></div>
 <div class="col-4"><a href="/tin/hoi-thi-2.html"><img src="/t2.jpg"></a><h5><a href="/tin/hoi-thi-2.html">Hội thi báo cáo viên giỏi cấp tỉnh năm 2024</a></h5></div>
 <div class="col-4"><a href="/tin/hop-bao-3.html"><img src="/t3.jpg"></a><h5><a href="/tin/hop-bao-3.html">Họp báo quý II của Ủy ban nhân dân tỉnh</a></h5></div>
-<div id="banner-bottom"></div></div></div>
+<div id="banner-bottom"></div></div>
 </div></div>
 <div class="col-md-4"><h4>Tin mới</h4><ul><li><a href="/a.html">Một tin mới khác ở cột phải</a></li></ul></div>
 </div></div></body></html>"""
