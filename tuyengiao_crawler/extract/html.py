@@ -315,10 +315,31 @@ def _soft_breaks(root: etree._Element) -> set[etree._Element]:
     return {br for br in lone if br.getparent() in doubled}
 
 
+_ROW_CELL_MAX = 200  # longer, a cell is a layout table's column, not a figure
+
+
+def _table_row(tr: etree._Element) -> str | None:
+    """A row of a table of figures as one line, its cells set apart by " | "; None when a
+    cell holds blocks or prose (a layout table)."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    texts = []
+    for cell in cells:
+        if any(isinstance(n.tag, str) and n.tag in BLOCK_TAGS and n.tag != "p" for n in
+               cell.iterdescendants()):  # fmt: skip
+            return None
+        text = " ".join(text_blocks(cell))
+        if len(text) > _ROW_CELL_MAX:
+            return None
+        texts.append(text)
+    texts = [t for t in texts if t]
+    return " | ".join(texts) if len(cells) >= 2 and texts else None
+
+
 def text_blocks(node: Selector | Node, *, soft_breaks: bool = False) -> list[str]:
     """The element's visible text split at block boundaries and <br>, cleaned, empties dropped.
-    With `soft_breaks`, a lone <br> among paragraphs set apart by <br><br> breaks a line
-    inside its paragraph ("\n"), not the paragraph."""
+    With `soft_breaks` (the generic body), a lone <br> among paragraphs set apart by
+    <br><br> breaks a line inside its paragraph ("\n"), not the paragraph; and a table row
+    of short cells is one line, "Chỉ tiêu | Kế hoạch | Thực hiện"."""
     root = element_of(node)
     if not isinstance(root, etree._Element) or not isinstance(root.tag, str):
         return []
@@ -343,6 +364,11 @@ def text_blocks(node: Selector | Node, *, soft_breaks: bool = False) -> list[str
     for event, el in walker:
         if event == "start":
             if el.tag in DROP_TAGS:
+                walker.skip_subtree()
+                continue
+            if soft_breaks and el.tag == "tr" and (row := _table_row(el)):
+                flush()
+                blocks.append(row)
                 walker.skip_subtree()
                 continue
             if el in soft:
