@@ -395,3 +395,20 @@ def test_a_picture_linking_to_its_full_size_and_a_source_link_are_the_articles()
     article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
     assert [i["caption"] for i in article.images] == ["Quang cảnh hội nghị"]
     assert "Nguồn: Báo Chính phủ" in paragraphs(article)
+
+
+def test_a_see_also_line_without_a_link_and_a_longer_first_paragraph_are_kept():
+    # The first paragraph says the lead and one sentence more: it is not the lead repeated.
+    first = f"{LEAD} Đây là lần đầu tiên hội nghị được tổ chức trực tuyến."
+    html = (
+        f'<html><head><meta charset="utf-8"><meta property="og:description" content="{LEAD}">'
+        f'</head><body><h1>{TITLE}</h1><div class="date">12/05/2024</div>'
+        f'<div class="sapo">{LEAD}</div><div class="content"><p>{first}</p><p>{P[0]}</p>'
+        f"<p><strong>Xem thêm:</strong> Nghị quyết số 35-NQ/TW của Bộ Chính trị.</p>"
+        f"{''.join(f'<p>{p}</p>' for p in P[1:])}</div></body></html>"
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert article.lead == LEAD
+    assert paragraphs(article) == [
+        first, P[0], "Xem thêm: Nghị quyết số 35-NQ/TW của Bộ Chính trị.", *P[1:]
+    ]  # fmt: skip

@@ -281,13 +281,15 @@ def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Ele
         elif is_related_label(text):
             # The heading of other articles' cards (their summaries kept them in the body).
             label = _outermost_with(el, text, body)
-            found.append(label)
+            listed = []
             for sibling in label.itersiblings():
                 if isinstance(sibling.tag, str):
                     if sibling.find(".//a") is None and sibling.tag != "a":
                         break
-                    found.append(sibling)
-                    teasers.append(sibling)
+                    listed.append(sibling)
+            if listed:  # a label over no link ("Xem thêm: Nghị quyết 35...") is prose
+                found += [label, *listed]
+                teasers += listed
         elif _TAGS_LABEL.match(text) and _mostly_links(el, len(text.split(":")[0])):
             found.append(el)
         elif len(text) <= 60 and _comment_section(el, text):

@@ -92,9 +92,11 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         return
 
     authors = author_elements(area, body)
-    lead_el = lead_element(area, body, title_node, order)
+    # Title and body with no common ancestor below <body>: the sapo between them is in none.
+    lead_scope = root if area is body and title_node is not None else area
+    lead_el = lead_element(lead_scope, body, title_node, order)
     if lead_el is None:
-        lead_el = described_lead(area, body, title_node, order, metas)
+        lead_el = described_lead(lead_scope, body, title_node, order, metas)
     teasers = remove_chrome(body, related, [title_node, *(el for el, _ in datelines), *authors])
     if teasers:
         article.related = links_in([*related, *teasers], url)

@@ -112,8 +112,9 @@ def repeats(block: str, lead: str | None) -> bool:
         return False
     if a == b:
         return True
+    # Only a short prefix more: "(TG) - ", "HÀ NỘI - ", a dateline.
     short, long = sorted((a, b), key=len)
-    return len(short) >= 50 and len(short) >= 0.8 * len(long) and short in long
+    return len(short) >= 50 and long.endswith(short) and len(long) - len(short) <= 30
 
 
 def described_lead(

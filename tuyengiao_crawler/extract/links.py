@@ -71,6 +71,9 @@ def related_sections(root: etree._Element) -> list[etree._Element]:
         if parent is None:
             continue
         rest = len(visible_text(parent)) - len(text) - link_text_len(parent)
+        # A label over a short text with no link ("Xem thêm: Nghị quyết 35...") is prose.
+        if parent.find(".//a") is None:
+            continue
         if parent.tag not in ("html", "body") and rest < 200:
             sections.append(parent)
             continue
