@@ -412,3 +412,53 @@ def test_a_see_also_line_without_a_link_and_a_longer_first_paragraph_are_kept():
     assert paragraphs(article) == [
         first, P[0], "Xem thêm: Nghị quyết số 35-NQ/TW của Bộ Chính trị.", *P[1:]
     ]  # fmt: skip
+
+
+# --- the same traps in other words and markup ---------------------------------------------------
+VARIANTS = {
+    "see_also_as_bare_text": "<p>Xem thêm: " + RELATED[0] + "</p>",
+    "related_arrows": "<div>Tin liên quan &gt;&gt; " + RELATED[1] + "</div>",
+    "relate_class": '<div class="box-relate"><ul><li>' + RELATED[2] + "</li></ul></div>",
+    "same_topic_label": "<h4>Tin cùng chủ đề</h4><ul><li>" + RELATED[0] + "</li><li>"
+    + RELATED[1] + "</li></ul>",
+    "latest_news_label": "<div><strong>Tin mới nhất</strong></div><p>" + RELATED[2] + "</p>",
+    "tags_without_colon": '<div><span>Tags</span> <a href="/tag/a">hội nghị</a>'
+    ' <a href="/tag/b">sơ kết</a></div>',
+    "comment_count": "<h3>Ý kiến bạn đọc ( 0 )</h3><div>Chưa có ý kiến nào. Hãy là người"
+    " đầu tiên gửi ý kiến.</div><form><textarea></textarea></form>",
+    "fb_widget": '<div class="fb-like" data-href="http://x.vn/a.html"></div>'
+    '<div class="zalo-share-button" data-oaid="1"></div>',
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_trap_variants_inside_the_body(name):
+    trap = VARIANTS[name]
+    ordered = [f"<p>{P[0]}</p>", f"<p>{P[1]}</p>", trap, *(f"<p>{p}</p>" for p in P[2:])]
+    if name == "comment_count":  # what follows a comment heading is the readers'
+        ordered = [*ordered[:2], *ordered[3:], trap]
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>'
+        f'<div class="date">12/05/2024</div><div class="content">{"".join(ordered)}</div>'
+        "</body></html>"
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert paragraphs(article) == list(P)
+    for word in ("Tags", "Ý kiến", "Chưa có ý kiến", "fb-like", "zalo"):
+        assert word not in article.body_html
+
+
+def test_prose_opening_like_a_label_is_kept():
+    lines = [
+        "Chủ đề năm nay là <a href='/tin/chu-de.html'>Học tập và làm theo tư tưởng Hồ Chí Minh</a>,"
+        " được triển khai đến từng chi bộ.",
+        "Tin mới nhận được cho biết, 100% chi bộ đã hoàn thành việc quán triệt nghị quyết.",
+        "Xem thêm thông tin chi tiết tại <a href='/van-ban/kh.html'>kế hoạch</a> của Ban.",
+    ]
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>'
+        f'<div class="date">12/05/2024</div><div class="content">'
+        f"{''.join(f'<p>{p}</p>' for p in (*P[:2], *lines, *P[2:]))}</div></body></html>"
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert len(paragraphs(article)) == 8, article.body_text

@@ -13,7 +13,7 @@ from tuyengiao_crawler.extract.html import (
     one_line,
     text_blocks,
 )
-from tuyengiao_crawler.extract.links import is_related_label
+from tuyengiao_crawler.extract.links import is_related_label, related_prefix
 from tuyengiao_crawler.extract.tree import (
     elements,
     has_block_child,
@@ -28,7 +28,7 @@ _POSITIVE = re.compile(
     r"content|detail|article|body|noi-?dung|chi-?tiet|entry|post|story|main|news", re.IGNORECASE
 )
 _NEGATIVE = re.compile(
-    r"menu|nav|footer|sidebar|related|tin-?khac|lien-?quan|comment|binh-?luan|share|chia-?se"
+    r"menu|nav|footer|sidebar|relate|tin-?khac|lien-?quan|comment|binh-?luan|share|chia-?se"
     r"|social|banner|quang-?cao|advert|widget|chan-?trang|breadcrumb|duong-?dan|cot-?phai"
     r"|cot-?trai|toolbar|print|rating|tags",
     re.IGNORECASE,
@@ -52,11 +52,17 @@ _TOOL_WORDS = re.compile(
 )
 _TOOL_ANCHOR = re.compile(r"chia sẻ|share|facebook|zalo|in bài|in trang|bản in|gửi email", re.I)
 # "Từ khóa: <a>..</a> <a>..</a>": the tag list under an article.
-_TAGS_LABEL = re.compile(r"^(?:từ\s*khó?[aá]|từ\s*khoá|tags?|thẻ|keywords?|chủ đề)\s*:", re.I)
+_TAGS_LABEL = re.compile(r"^(?:từ\s*khó?[aá]|từ\s*khoá|tags?|thẻ|keywords?|chủ đề)\b\s*:?", re.I)
 # The heading of a comment section: it and what follows it are the readers', not the article.
 _COMMENTS_LABEL = re.compile(
     r"^(?:ý kiến (?:bạn đọc|của bạn|phản hồi)|(?:gửi|viết|thêm) (?:bình luận|ý kiến)"
-    r"|bình luận (?:của bạn|bạn đọc)|bạn đọc (?:bình luận|viết)|bình luận)\s*[:(\d)]*$",
+    r"|bình luận (?:của bạn|bạn đọc)|bạn đọc (?:bình luận|viết)|bình luận)[\s:(\d)]*$",
+    re.IGNORECASE,
+)
+# Headings of the site's other lists, inside the content block on some portals.
+_OTHER_NEWS_LABEL = re.compile(
+    r"(?:các\s+)?(?:tin|bài viết|tin bài)\s+(?:mới(?:\s+nhất)?|đọc\s+nhiều|xem\s+nhiều|nổi\s+bật"
+    r"|tiêu\s+điểm|cùng\s+loại)\s*[:»>.]*",
     re.IGNORECASE,
 )
 _MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "embed", "object", "hr", "br")
@@ -275,10 +281,14 @@ def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Ele
             found.append(el)
         elif len(text) <= 120 and _only_tools(text):
             found.append(el)
-        elif _teaser_block(el, text):
+        elif _teaser_block(el, text) or (
+            (el.tag in _LIST_TAGS or el.tag == "li")
+            and (label_len := related_prefix(text))
+            and _mostly_links(el, label_len)
+        ):
             found.append(el)
             teasers.append(el)
-        elif is_related_label(text):
+        elif is_related_label(text) or _OTHER_NEWS_LABEL.fullmatch(text):
             # The heading of other articles' cards (their summaries kept them in the body).
             label = _outermost_with(el, text, body)
             listed = []
@@ -290,7 +300,7 @@ def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Ele
             if listed:  # a label over no link ("Xem thêm: Nghị quyết 35...") is prose
                 found += [label, *listed]
                 teasers += listed
-        elif _TAGS_LABEL.match(text) and _mostly_links(el, len(text.split(":")[0])):
+        elif (tags := _TAGS_LABEL.match(text)) and _mostly_links(el, tags.end()):
             found.append(el)
         elif len(text) <= 60 and _comment_section(el, text):
             label = _outermost_with(el, text, body)
