@@ -20,6 +20,7 @@ from tuyengiao_crawler.extract.tree import (
     is_inside,
     link_text_len,
     names,
+    text_sizes,
     visible_text,
 )
 
@@ -263,9 +264,12 @@ def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Ele
     cards and lists (returned apart too)."""
     found: list[etree._Element] = []
     teasers: list[etree._Element] = []
+    sizes = text_sizes(body)
     for el in elements(body):
         if el is body or any(is_inside(el, f) for f in found[-8:]):
             continue
+        if sizes.get(el, 0) > 300:
+            continue  # too long for any of these (not read: deep trees stay linear)
         el_names = names(el)
         text = visible_text(el)
         if _AD_NAME.search(el_names) and len(text) < 200:
