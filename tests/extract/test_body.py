@@ -462,3 +462,14 @@ def test_prose_opening_like_a_label_is_kept():
     )
     article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
     assert len(paragraphs(article)) == 8, article.body_text
+
+
+def test_the_description_is_the_lead_after_a_dateline_prefix():
+    html = (
+        f'<html><head><meta charset="utf-8"><meta name="description" content="{LEAD}"></head>'
+        f'<body><h1>{TITLE}</h1><div class="date">12/05/2024</div><div class="content">'
+        f"<p>(ĐCSVN) - {LEAD}</p>{''.join(f'<p>{p}</p>' for p in P)}</div></body></html>"
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert article.lead == f"(ĐCSVN) - {LEAD}"
+    assert paragraphs(article) == list(P)

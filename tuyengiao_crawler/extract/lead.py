@@ -149,4 +149,5 @@ def description_lead(blocks: list[str], metas: dict[str, str], title: str | None
     if len(description) < 30 or not blocks or same_text(description, title):
         return None
     head = description[:60].casefold()
-    return blocks[0] if blocks[0].casefold().startswith(head) else None
+    # The body may open with a dateline before it: "(ĐCSVN) - ", "HÀ NỘI - ".
+    return blocks[0] if 0 <= blocks[0].casefold().find(head) <= 30 else None
