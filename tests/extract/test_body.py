@@ -476,3 +476,19 @@ def test_the_description_is_the_lead_after_a_dateline_prefix():
     article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
     assert article.lead == f"(ĐCSVN) - {LEAD}"
     assert paragraphs(article) == list(P)
+
+
+def test_other_news_run_in_the_same_cell_as_a_table_layout_article():
+    # The links after "Các tin khác:" are a run of <a>s and <br>s inside the article's own
+    # <font>: only the label was cut, the headlines and their dates stayed the body's end.
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><table><tr><td><b>{TITLE}</b></td></tr>'
+        f"<tr><td>Cập nhật: 12/05/2012</td></tr><tr><td><font face=Arial size=2>"
+        f"{'<br><br>'.join(P)}<br><br><b>Nguyễn Văn An</b><br><br><b>Các tin khác:</b><br>"
+        f"{RELATED[0]} (11/05/2012)<br>{RELATED[1]} (10/05/2012)<br>{RELATED[2]} (09/05/2012)"
+        "<br></font></td></tr></table></body></html>"
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert paragraphs(article) == list(P)
+    assert article.byline == "Nguyễn Văn An"
+    assert len(article.related) == 3

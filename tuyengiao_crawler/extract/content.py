@@ -258,6 +258,38 @@ def _outermost_with(el: etree._Element, text: str, body: etree._Element) -> etre
     return el
 
 
+def _listed_after(label: etree._Element) -> list[etree._Element]:
+    """The blocks after a label that hold links, up to the first that holds none."""
+    listed = []
+    for sibling in label.itersiblings():
+        if isinstance(sibling.tag, str):
+            if sibling.find(".//a") is None and sibling.tag != "a":
+                break
+            listed.append(sibling)
+    return listed
+
+
+def _inline_run(label: etree._Element) -> list[etree._Element]:
+    """Links and <br>s after a label up to the next block, in a table layout's cell
+    ("Các tin khác:<br><a>...</a> (11/05)<br>..."), when links are most of their text;
+    their tails (the dates) are cleared, as they go with them."""
+    run = []
+    for sibling in label.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag in BLOCK_TAGS:
+            break
+        run.append(sibling)
+    text = len(one_line(label.tail)) + sum(
+        len(visible_text(s)) + len(one_line(s.tail)) for s in run
+    )
+    links = sum(link_text_len(s) for s in run if isinstance(s.tag, str))
+    if not links or links < text / 2:
+        return []
+    label.tail = None
+    for sibling in run:
+        sibling.tail = None
+    return [s for s in run if isinstance(s.tag, str)]
+
+
 def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
     """What a CMS puts inside the content block that is not the article: ad slots and
     their "loading..." or "Quảng cáo" placeholders, empty boxes, share/print/mail rows,
@@ -296,12 +328,7 @@ def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Ele
         elif is_related_label(text) or _OTHER_NEWS_LABEL.fullmatch(text):
             # The heading of other articles' cards (their summaries kept them in the body).
             label = _outermost_with(el, text, body)
-            listed = []
-            for sibling in label.itersiblings():
-                if isinstance(sibling.tag, str):
-                    if sibling.find(".//a") is None and sibling.tag != "a":
-                        break
-                    listed.append(sibling)
+            listed = _inline_run(label) or _listed_after(label)
             if listed:  # a label over no link ("Xem thêm: Nghị quyết 35...") is prose
                 found += [label, *listed]
                 teasers += listed
