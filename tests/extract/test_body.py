@@ -492,3 +492,17 @@ def test_other_news_run_in_the_same_cell_as_a_table_layout_article():
     assert paragraphs(article) == list(P)
     assert article.byline == "Nguyễn Văn An"
     assert len(article.related) == 3
+
+
+@pytest.mark.parametrize("separator", ["<br><br>", "<br>"])
+def test_a_page_whose_body_is_one_block_of_br_paragraphs_is_an_article(separator):
+    # Taking that block for the body (not its parent) left it no paragraph text of its own
+    # to count, and the page was classified a listing.
+    from tuyengiao_crawler.extract.classify import page_kind
+
+    body = separator.join(P + P)
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1><div class="date">'
+        f'Thứ Hai, 12/05/2024 08:00</div><div class="content">{body}</div>{SIDEBAR}</body></html>'
+    )
+    assert page_kind(Selector(text=html), "http://x.vn/tin/a-1.html") == "article"

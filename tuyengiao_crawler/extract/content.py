@@ -169,8 +169,12 @@ def main_block(root: etree._Element) -> etree._Element | None:
 
 
 def paragraph_chars(block: etree._Element) -> int:
-    """How much paragraph text (not link text) a block holds."""
-    return sum(paragraph_score(el) for el in elements(block) if el is not block)
+    """How much paragraph text (not link text) a block holds: its own too when it is one
+    block of <br>-separated paragraphs, as `main_block` takes such a block for the body."""
+    inside = sum(paragraph_score(el) for el in elements(block) if el is not block)
+    if block.tag != "p" and _br_paragraphs(block) >= 3:
+        inside += paragraph_score(block)
+    return inside
 
 
 def article_area(
