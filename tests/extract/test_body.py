@@ -494,13 +494,16 @@ def test_other_news_run_in_the_same_cell_as_a_table_layout_article():
     assert len(article.related) == 3
 
 
-@pytest.mark.parametrize("separator", ["<br><br>", "<br>"])
+@pytest.mark.parametrize("separator", ["<br><br>", "<br>", "spans"])
 def test_a_page_whose_body_is_one_block_of_br_paragraphs_is_an_article(separator):
     # Taking that block for the body (not its parent) left it no paragraph text of its own
-    # to count, and the page was classified a listing.
+    # to count, and the page was classified a listing; spans between <br>s beside an image
+    # block never counted (the sidebar was the body).
     from tuyengiao_crawler.extract.classify import page_kind
 
     body = separator.join(P + P)
+    if separator == "spans":
+        body = "<div><img src=a.jpg></div>" + "".join(f"<span>{p}</span><br><br>" for p in P + P)
     html = (
         f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1><div class="date">'
         f'Thứ Hai, 12/05/2024 08:00</div><div class="content">{body}</div>{SIDEBAR}</body></html>'

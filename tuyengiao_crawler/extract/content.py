@@ -120,6 +120,13 @@ def _br_paragraphs(el: etree._Element) -> int:
     return sum(1 for block in text_blocks(el) if len(block) >= 25)
 
 
+def _own_loose_text(el: etree._Element) -> int:
+    """`loose_text` of one element (which need not hold blocks)."""
+    if not any(isinstance(n.tag, str) and n.tag in BLOCK_TAGS for n in el.iterdescendants()):
+        return 0
+    return loose_text(el).get(el, 0)
+
+
 def main_block(root: etree._Element) -> etree._Element | None:
     """The element holding the article text: the best paragraph-text parent, damped by
     link density and nudged by its class/id name; a block, not an inline wrapper."""
@@ -174,7 +181,9 @@ def paragraph_chars(block: etree._Element) -> int:
     inside = sum(paragraph_score(el) for el in elements(block) if el is not block)
     if block.tag != "p" and _br_paragraphs(block) >= 3:
         inside += paragraph_score(block)
-    return inside
+    # Text between its blocks, as `main_block` counts it (not its descendants': blogs'
+    # teaser columns hold such text too).
+    return inside + _own_loose_text(block)
 
 
 def article_area(
