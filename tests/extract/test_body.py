@@ -509,3 +509,22 @@ def test_a_page_whose_body_is_one_block_of_br_paragraphs_is_an_article(separator
         f'Thứ Hai, 12/05/2024 08:00</div><div class="content">{body}</div>{SIDEBAR}</body></html>'
     )
     assert page_kind(Selector(text=html), "http://x.vn/tin/a-1.html") == "article"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        f'<p style="font-weight: bold;">{LEAD}</p>',
+        f'<p><span style="font-weight:700">{LEAD}</span></p>',
+        f'<div class="fw-bold">{LEAD}</div>',
+    ],
+)
+def test_a_first_paragraph_bold_by_style_is_the_lead(first):
+    html = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>'
+        f'<div class="date">12/05/2024</div><div class="content">{first}'
+        f"{''.join(f'<p>{p}</p>' for p in P)}</div></body></html>"
+    )
+    article = extract_generic(Selector(text=html), "http://x.vn/tin/a-1.html")
+    assert article.lead == LEAD
+    assert paragraphs(article) == list(P)

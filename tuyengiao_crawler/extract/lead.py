@@ -29,14 +29,29 @@ def _first_block(body: etree._Element) -> etree._Element | None:
     return None
 
 
-def _all_bold(el: etree._Element) -> bool:
-    bold = one_line(
-        " ".join(
-            visible_text(n)
-            for n in el.iter("strong", "b")
-            if n.getparent().tag not in ("strong", "b")
-        )
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_BOLD_CLASS = re.compile(r"(?<![a-z])(?:bold|font-weight-bold|fw-bold|strong)(?![a-z])", re.I)
+
+
+def _is_bold(el: etree._Element) -> bool:
+    return el.tag in ("strong", "b") or bool(
+        _BOLD_STYLE.search(el.get("style") or "") or _BOLD_CLASS.search(el.get("class") or "")
     )
+
+
+def _all_bold(el: etree._Element) -> bool:
+    """All its text set in bold: <b>/<strong>, or a bold style or class (its own or its
+    parts')."""
+    if _is_bold(el):
+        return True
+    bold_nodes = [
+        n
+        for n in el.iterdescendants()
+        if isinstance(n.tag, str)
+        and _is_bold(n)
+        and not any(_is_bold(a) for a in n.iterancestors() if is_inside(a, el) and a is not el)
+    ]
+    bold = one_line(" ".join(visible_text(n) for n in bold_nodes))
     return bold == visible_text(el)
 
 
