@@ -428,6 +428,9 @@ VARIANTS = {
     " đầu tiên gửi ý kiến.</div><form><textarea></textarea></form>",
     "banner_ad": '<div class="qc qc-inline"><a href="http://shop.example.com/"><img'
     ' src="/qc/banner-300x250.gif"></a></div>',
+    "labelled_banner": '<div><span>Quảng cáo</span><a href="http://shop.example.com/">'
+    '<img src="/qc/banner-300x250.jpg"></a></div>',
+    "spinner": '<div class="lazy-wrap"><img src="/img/spinner.gif"> Loading...</div>',
     "fb_widget": '<div class="fb-like" data-href="http://x.vn/a.html"></div>'
     '<div class="zalo-share-button" data-oaid="1"></div>',
 }  # fmt: skip

@@ -327,8 +327,8 @@ def clutter(body: etree._Element) -> tuple[list[etree._Element], list[etree._Ele
                 found.append(el)  # an empty box (ad zone, banner, spacer); not an image's
         elif len(text) > 300:
             continue
-        elif _AD_TEXT.fullmatch(text) and el.find(".//img") is None:
-            found.append(el)
+        elif _AD_TEXT.fullmatch(text) and el.tag not in ("figure", "figcaption"):
+            found.append(el)  # with its banner or spinner image, if any
         elif len(text) <= 120 and _only_tools(text):
             found.append(el)
         elif _teaser_block(el, text) or (
