@@ -230,3 +230,24 @@ def test_a_short_news_item_with_a_date_line_is_an_article():
 
 def test_a_listing_whose_densest_text_is_its_footer_is_no_article():
     assert page_kind(Selector(text=SHORT_LISTING), "http://x.vn/tin-tuc.html") == "listing"
+
+
+# A category page of an ASP.NET portal: three teasers (headline link, date, summary), the
+# first with the longest summary, so its block is the densest text on the page.
+TEASER_LISTING = (
+    """<html><head><meta charset="utf-8"><title>Tin tức</title></head><body>
+<table><tr><td class="box-title">LIÊN KẾT WEBSITE</td></tr><tr><td>
+<span class="date">(26/07/2019)</span></td></tr></table><div id="MainContent">"""
+    + "".join(
+        f'<div class="news-item"><a class="news-title" href="ChiTietTin.aspx?NewsID={n}">Hội'
+        f' nghị quán triệt nghị quyết Trung ương lần thứ {n}</a> <span class="date">(2{n}/07/2019)'
+        f'</span><div class="summary">Sáng nay, Ban Thường vụ Tỉnh ủy tổ chức hội nghị trực tuyến'
+        f" quán triệt nghị quyết tới cán bộ chủ chốt các cấp{', với sự tham dự của hơn một nghìn đại biểu tại các điểm cầu huyện, thị xã và thành phố trong tỉnh' * (n == 1)}.</div></div>"
+        for n in range(1, 4)
+    )
+    + "</div></body></html>"
+)
+
+
+def test_a_listing_whose_densest_block_is_one_teaser_is_no_article():
+    assert page_kind(Selector(text=TEASER_LISTING), "http://x.vn/TinTuc.aspx?CatID=3") != "article"

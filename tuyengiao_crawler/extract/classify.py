@@ -17,6 +17,7 @@ from tuyengiao_crawler.extract.content import (
 )
 from tuyengiao_crawler.extract.dates import dateline_elements, has_date
 from tuyengiao_crawler.extract.html import absolute, one_line
+from tuyengiao_crawler.extract.links import related_sections
 from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
 from tuyengiao_crawler.extract.title import find_title
 from tuyengiao_crawler.extract.tree import (
@@ -290,12 +291,18 @@ SHORT_ARTICLE_CHARS = 200
 
 def _short_article(sel: Selector, url: str, node: etree._Element, body: etree._Element) -> bool:
     """A short text block is an article only when a date line sits by its title, title and
-    text share a container short of <body>, and the page is not a list of headlines (a
-    listing's densest block can be its footer, by a sidebar heading and a teaser's date)."""
+    text share a container short of <body>, the block holds no headline link, and the page
+    is not a list of headlines (a listing's densest block can be its footer, by a sidebar
+    heading and a teaser's date, or one teaser)."""
     if not dateline_elements(node):
         return False
     if article_area(body, node) is body and not is_inside(node, body):
         return False
+    related = related_sections(body)  # "Tin liên quan" inside an article is not a teaser
+    if any(
+        _teaser_link(a) and not any(is_inside(a, r) for r in related) for a in body.iter("a")
+    ):
+        return False  # the block is one teaser of a listing: its headline, date, summary
     return len(_headline_links(sel, url)) < 5
 
 

@@ -35,11 +35,17 @@ from tuyengiao_crawler.extract.html import (
     text_blocks,
 )
 from tuyengiao_crawler.extract.images import images, unlazy_images
-from tuyengiao_crawler.extract.lead import bold_lead, description_lead, lead_element
+from tuyengiao_crawler.extract.lead import (
+    bold_lead,
+    described_lead,
+    description_lead,
+    lead_element,
+    repeats,
+)
 from tuyengiao_crawler.extract.links import attachments, links_in, related_sections
 from tuyengiao_crawler.extract.metadata import json_ld_article, meta_tags
 from tuyengiao_crawler.extract.title import find_title
-from tuyengiao_crawler.extract.tree import document_order, is_inside, same_text, visible_text
+from tuyengiao_crawler.extract.tree import document_order, is_inside, visible_text
 from tuyengiao_crawler.normalize.article import RawArticle
 
 logger = logging.getLogger(__name__)
@@ -89,8 +95,14 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         return
 
     authors = author_elements(area, body)
-    lead_el = lead_element(area, body, title_node, order)
-    remove_chrome(body, related, [title_node, *(el for el, _ in datelines), *authors])
+    # Title and body with no common ancestor below <body>: the sapo between them is in none.
+    lead_scope = root if area is body and title_node is not None else area
+    lead_el = lead_element(lead_scope, body, title_node, order)
+    if lead_el is None:
+        lead_el = described_lead(lead_scope, body, title_node, order, metas)
+    teasers = remove_chrome(body, related, [title_node, *(el for el, _ in datelines), *authors])
+    if teasers:
+        article.related = links_in([*related, *teasers], url)
     unlazy_images(body)
     article.body_html = clean_body_html(body, url)
     article.images, captions = images(body, url)
@@ -103,10 +115,10 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         drop_keep_tail(lead_el)
     if not lead:
         lead = bold_lead(body)
-    blocks = text_blocks(body)
+    blocks = text_blocks(body, soft_breaks=True)
     if not lead:
         lead = description_lead(blocks, metas, article.title)
-    if lead and blocks and same_text(blocks[0], lead):
+    if lead and blocks and repeats(blocks[0], lead):
         blocks = blocks[1:]
     article.lead = lead or None
 
@@ -119,9 +131,16 @@ def _extract(sel: Selector, url: str, article: RawArticle) -> None:
         top = leading_byline(blocks, body)
         byline_lines, blocks = byline_lines + blocks[:top], blocks[top:]
         headings = {visible_text(h).casefold() for h in body.iter(*HEADINGS)}
-        cut = trailing_byline(blocks, headings)
-        byline_lines += blocks[len(blocks) - cut :]
-        blocks = blocks[: len(blocks) - cut]
+        # A signature set under the last paragraph by one <br> is a line of that block.
+        last = blocks[-1].split("\n") if blocks else []
+        lines = blocks[:-1] + last
+        cut = trailing_byline(lines, headings)
+        byline_lines += lines[len(lines) - cut :]
+        keep = len(lines) - cut
+        if keep < len(blocks):
+            blocks = blocks[:keep]
+        elif cut:
+            blocks = [*blocks[:-1], "\n".join(last[: keep - len(blocks) + 1])]
     if not names_someone(byline_lines):
         byline_lines += [n for n in markup_authors(metas, ld) if n not in byline_lines]
     article.byline = "\n".join(byline_lines) or None

@@ -295,17 +295,66 @@ def repair_tree(root: etree._Element) -> None:
         _flatten(element)
 
 
-def text_blocks(node: Selector | Node) -> list[str]:
-    """The element's visible text split at block boundaries and <br>, cleaned, empties dropped."""
+_LINE_BREAK = "\ue000"  # a private-use character: where a soft <br> broke a paragraph's line
+
+
+def _soft_breaks(root: etree._Element) -> set[etree._Element]:
+    """The lone <br>s of elements that also hold two <br>s in a row: those write paragraphs
+    apart with <br><br> (old editors, table layouts), so one <br> only breaks a line."""
+    doubled: set[etree._Element] = set()
+    lone: list[etree._Element] = []
+    for br in root.iter("br"):
+        after = br.getnext()
+        before = br.getprevious()
+        if (after is not None and after.tag == "br" and not one_line(br.tail)) or (
+            before is not None and before.tag == "br" and not one_line(before.tail)
+        ):
+            doubled.add(br.getparent())
+        else:
+            lone.append(br)
+    return {br for br in lone if br.getparent() in doubled}
+
+
+_ROW_CELL_MAX = 200  # longer, a cell is a layout table's column, not a figure
+
+
+def _table_row(tr: etree._Element) -> str | None:
+    """A row of a table of figures as one line, its cells set apart by " | "; None when a
+    cell holds blocks or prose (a layout table)."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    texts = []
+    for cell in cells:
+        if any(isinstance(n.tag, str) and n.tag in BLOCK_TAGS and n.tag != "p" for n in
+               cell.iterdescendants()):  # fmt: skip
+            return None
+        text = " ".join(text_blocks(cell))
+        if len(text) > _ROW_CELL_MAX:
+            return None
+        texts.append(text)
+    texts = [t for t in texts if t]
+    return " | ".join(texts) if len(cells) >= 2 and texts else None
+
+
+def text_blocks(node: Selector | Node, *, soft_breaks: bool = False) -> list[str]:
+    """The element's visible text split at block boundaries and <br>, cleaned, empties dropped.
+    With `soft_breaks` (the generic body), a lone <br> among paragraphs set apart by
+    <br><br> breaks a line inside its paragraph ("\n"), not the paragraph; and a table row
+    of short cells is one line, "Chỉ tiêu | Kế hoạch | Thực hiện"."""
     root = element_of(node)
     if not isinstance(root, etree._Element) or not isinstance(root.tag, str):
         return []
+    soft = _soft_breaks(root) if soft_breaks else set()
     blocks: list[str] = []
     buffer: list[str] = []
 
     def flush() -> None:
-        text = one_line("".join(buffer))
+        joined = "".join(buffer)
         buffer.clear()
+        if soft and _LINE_BREAK in joined:
+            lines = (one_line(line) for line in joined.split(_LINE_BREAK))
+            text = "\n".join(line for line in lines if line)
+        else:
+            text = one_line(joined)
         if text:
             blocks.append(text)
 
@@ -317,7 +366,14 @@ def text_blocks(node: Selector | Node) -> list[str]:
             if el.tag in DROP_TAGS:
                 walker.skip_subtree()
                 continue
-            if el.tag in BLOCK_TAGS or el.tag == "br":
+            if soft_breaks and el.tag == "tr" and (row := _table_row(el)):
+                flush()
+                blocks.append(row)
+                walker.skip_subtree()
+                continue
+            if el in soft:
+                buffer.append(_LINE_BREAK)
+            elif el.tag in BLOCK_TAGS or el.tag == "br":
                 flush()
             if el.text:
                 buffer.append(el.text)

@@ -18,16 +18,30 @@ from tuyengiao_crawler.extract.tree import (
 )
 
 _RELATED_CLASS = re.compile(
-    r"related|lien-?quan|tin-?khac|tinkhac|other-?news|othernews|cung-?chuyen-?muc|bai-?khac",
+    r"relate|lien-?quan|tin-?khac|tinkhac|other-?news|othernews|cung-?chuyen-?muc|bai-?khac",
     re.IGNORECASE,
 )
-_RELATED_LABEL = re.compile(
-    r"^(?:các\s+)?(?:tin|bài|bài viết|tin bài|tin tức)\s+"
-    r"(?:cùng\s+chuyên\s+mục|liên\s+quan|khác|đã\s+đăng|đã\s+đưa)\s*[:»>.]*$",
-    re.IGNORECASE,
+_LABELS = (
+    r"(?:(?:các\s+)?(?:tin|bài|bài viết|tin bài|tin tức)\s+"
+    r"(?:cùng\s+chuyên\s+mục|cùng\s+chủ\s+đề|liên\s+quan|khác|đã\s+đăng|đã\s+đưa|mới\s+hơn"
+    r"|cũ\s+hơn)|(?:xem|đọc)\s+thêm|bài\s+đọc\s+thêm|có\s+thể\s+bạn\s+(?:quan\s+tâm|muốn\s+đọc))"
 )
+_RELATED_LABEL = re.compile(rf"^{_LABELS}\s*[:»>.]*$", re.IGNORECASE)
+# The label opening a line of links: "Xem thêm: <a>...</a>", "Tin liên quan >> <a>...</a>".
+_RELATED_PREFIX = re.compile(rf"^{_LABELS}\s*[:»>]+\s*", re.IGNORECASE)
 _LABEL_MAX = 40  # a "Tin liên quan" label is a short line
 _ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar)$", re.IGNORECASE)
+
+
+def is_related_label(text: str) -> bool:
+    """A "Tin liên quan", "Tin cùng chuyên mục", "Xem thêm"-style heading of other articles."""
+    return len(text) <= _LABEL_MAX and bool(_RELATED_LABEL.match(text))
+
+
+def related_prefix(text: str) -> int:
+    """The length of a "Xem thêm:"-style label opening the text, 0 without one."""
+    found = _RELATED_PREFIX.match(text)
+    return found.end() if found else 0
 
 
 def related_sections(root: etree._Element) -> list[etree._Element]:
@@ -64,6 +78,9 @@ def related_sections(root: etree._Element) -> list[etree._Element]:
         if parent is None:
             continue
         rest = len(visible_text(parent)) - len(text) - link_text_len(parent)
+        # A label over a short text with no link ("Xem thêm: Nghị quyết 35...") is prose.
+        if parent.find(".//a") is None:
+            continue
         if parent.tag not in ("html", "body") and rest < 200:
             sections.append(parent)
             continue
