@@ -173,6 +173,22 @@ CASES = {
         (["--db", "{archive}", "--since", "not-a-date"], "--since"),
         (["--db", "{archive}", "--search", '"unbalanced'], "Error:"),
     ],
+    "evaluate": [
+        (["{missing}"], "no such folder"),
+        (["{text}"], "not a folder"),
+        (["{folder}"], "Error:"),
+    ],
+    "profile-check": [
+        (["no-such-profile", NO_SERVER], "no-such-profile"),
+        (["{text}", NO_SERVER], "Error:"),
+        (["demo", "ftp://example/x"], "invalid URL"),
+        (["demo", NO_SERVER], "cannot fetch"),
+    ],
+    "profile-suggest": [
+        (["ftp://example/x"], "invalid URL"),
+        ([NO_SERVER], "cannot fetch"),
+        ([NO_SERVER, "--out", "{existing}"], "exists; choose another file"),
+    ],
     "serve": [
         (["--db", "{missing}"], "no archive at"),
         (["--db", "{text}"], "is not a SQLite database"),

@@ -299,9 +299,7 @@ def _short_article(sel: Selector, url: str, node: etree._Element, body: etree._E
     if article_area(body, node) is body and not is_inside(node, body):
         return False
     related = related_sections(body)  # "Tin liên quan" inside an article is not a teaser
-    if any(
-        _teaser_link(a) and not any(is_inside(a, r) for r in related) for a in body.iter("a")
-    ):
+    if any(_teaser_link(a) and not any(is_inside(a, r) for r in related) for a in body.iter("a")):
         return False  # the block is one teaser of a listing: its headline, date, summary
     return len(_headline_links(sel, url)) < 5
 
