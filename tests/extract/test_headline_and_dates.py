@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from parsel import Selector
 
+from tuyengiao_crawler.extract.classify import page_kind
 from tuyengiao_crawler.extract.dates import choose_date
 from tuyengiao_crawler.extract.generic import extract_generic
 from tuyengiao_crawler.normalize.article import FetchContext, normalize_article
@@ -276,3 +277,57 @@ def test_a_modification_date_copied_from_the_publication_date_is_no_update():
     <p class="time">09:40 14/03/2024</p><div class="content">{P}</div></main></body></html>"""
     _, record = read(html)
     assert record.published_at.startswith("2024-03-14T09:40") and record.updated_at is None
+
+
+# --- an old ASP portal: no heading tags, the date line in the row above the headline, ---
+# --- <br>-separated paragraphs in one <span>, a list of earlier news after the text ---
+
+OLD_ASP = """<html><head><title>{title}</title></head><body><table width="960">
+<tr><td class="menu"><a href="default.asp">Trang chủ</a> | <a href="tin.asp">Tin tức</a></td></tr>
+<tr><td width="700"><table>
+<tr><td class="ngay"><span style="color:#777">Chủ nhật, 08:05 sáng 17/02/13</span></td></tr>
+<tr><td class="txt14"><strong>Tuổi trẻ huyện ra quân Tháng Thanh niên năm 2013</strong></td></tr>
+<tr><td><span class="txt12">Sáng 17/2, Huyện đoàn tổ chức lễ ra quân Tháng Thanh niên năm 2013 với
+chủ đề tuổi trẻ xung kích xây dựng nông thôn mới, thu hút hơn 500 đoàn viên tham gia.<br><br>
+Các đoàn viên đã ra quân dọn vệ sinh môi trường, sửa chữa đường giao thông nông thôn và thăm
+hỏi, tặng quà các gia đình chính sách trên địa bàn các xã, thị trấn trong huyện.<br><br>
+Dịp này, Huyện đoàn phát động phong trào thi đua lập thành tích chào mừng kỷ niệm ngày thành
+lập Đoàn Thanh niên Cộng sản Hồ Chí Minh và tổng kết các hoạt động vào cuối tháng.<br><br>
+<p align="right"><b>Lan Hương</b></p></span></td></tr>
+<tr><td><span class="txt11">Tin đã đưa:<br>- <a href="tin.asp?id=88">Hội nghị Ban Chấp hành
+Huyện đoàn lần thứ hai năm 2013</a> (02/02/13)<br>- <a href="tin.asp?id=87">Tổng kết công tác
+Đoàn và phong trào thanh niên năm 2012</a> (20/01/13)</span></td></tr>
+</table></td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "HUYỆN ĐOÀN :: Tuổi trẻ huyện ra quân Tháng Thanh niên năm 2013",
+        "Tin tức > Tuổi trẻ huyện ra quân Tháng Thanh niên năm 2013",
+        "Tuổi trẻ huyện ra quân Tháng Thanh niên năm 2013 › Huyện đoàn",
+    ],
+)
+def test_an_old_portal_with_no_heading_tags(title):
+    # Before: "not read as an article" (the paragraphs in one <span> counted for nothing),
+    # the <title> kept whole, and the date taken from the list of earlier news.
+    html = OLD_ASP.format(title=title)
+    assert page_kind(Selector(text=html), "http://x.vn/tin.asp?id=90") == "article"
+    _, record = read(html)
+    assert record.title == "Tuổi trẻ huyện ra quân Tháng Thanh niên năm 2013"
+    assert record.published_at == "2013-02-17T08:05+07:00"
+    paragraphs = record.body_text.split("\n\n")
+    assert len(paragraphs) == 3 and paragraphs[-1].endswith("vào cuối tháng.")
+    assert [a["name"] for a in record.authors] == ["Lan Hương"]
+
+
+def test_an_hatom_abbr_gives_its_time_to_a_date_only_dateline():
+    # Blogger-style: the day in a header over the post, the time in the footer as an
+    # <abbr> whose title holds the full date-time (before: the day alone).
+    html = f"""<html><body><div class="blog-posts"><h2 class="date-header"><span>Thứ Sáu, 8
+    tháng 4, 2016</span></h2><div class="post" itemscope itemtype="http://schema.org/BlogPosting">
+    <h3 class="post-title" itemprop="name">{H}</h3><div class="post-body" itemprop="articleBody">
+    {P}</div><div class="post-footer"><abbr class="published" itemprop="datePublished"
+    title="2016-04-08T19:25:00+07:00">19:25 CH</abbr></div></div></div></body></html>"""
+    _, record = read(html)
+    assert record.published_at == "2016-04-08T19:25+07:00"

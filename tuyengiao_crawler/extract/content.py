@@ -121,10 +121,20 @@ def _br_paragraphs(el: etree._Element) -> int:
 
 
 def _own_loose_text(el: etree._Element) -> int:
-    """`loose_text` of one element (which need not hold blocks)."""
+    """`loose_text` of one element (which need not hold blocks), and of the inline
+    wrappers it holds them in: a table cell's paragraphs inside one <font>, beside a
+    right-aligned <div> signature, are the cell's."""
     if not any(isinstance(n.tag, str) and n.tag in BLOCK_TAGS for n in el.iterdescendants()):
         return 0
-    return loose_text(el).get(el, 0)
+    found = loose_text(el)
+    total, inline = 0, [el]
+    while inline:
+        wrapper = inline.pop()
+        total += found.get(wrapper, 0)
+        inline.extend(
+            c for c in wrapper if isinstance(c.tag, str) and c.tag not in BLOCK_TAGS and c in found
+        )
+    return total
 
 
 def main_block(root: etree._Element) -> etree._Element | None:

@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from tuyengiao_crawler.extract.html import one_line
+from tuyengiao_crawler.extract.html import BLOCK_TAGS, one_line
 from tuyengiao_crawler.extract.tree import has_block_child, is_inside, visible_text
 from tuyengiao_crawler.normalize.dates import DateSpan, date_spans, normalize_date
 
@@ -56,8 +56,14 @@ def meta_dates(
 
 
 def _microdata(root: etree._Element, prop: str) -> str | None:
+    """An itemprop's value: its content or datetime attribute, the title of an <abbr>
+    (hAtom, as Blogger writes "<abbr title='2016-02-23T07:05:00+07:00'>07:05 SA</abbr>"),
+    else its text."""
     for el in root.xpath(f'//*[@itemprop="{prop}"]'):
-        if found := one_line(el.get("content") or el.get("datetime") or visible_text(el)):
+        machine = el.get("content") or el.get("datetime")
+        if not machine and el.tag == "abbr":
+            machine = el.get("title")
+        if found := one_line(machine or visible_text(el)):
             return found
     return None
 
@@ -173,13 +179,19 @@ def dateline_elements(
         return []
     found: list[tuple[etree._Element, list[str]]] = []
     plain: list[bool] = []  # whether each found line is a dateline and nothing else
+    late: list[bool] = []  # whether it came after the body's first long paragraph
     taken: list[etree._Element] = []
     long_paragraphs = 0
     for el in title_node.xpath("following::*[position() <= 40]"):
         if any(is_inside(el, t) for t in taken):
             continue
         text = visible_text(el)
-        if len(text) > _LONG_PARAGRAPH and not has_block_child(el):
+        # A long paragraph: a block of text, or text beside the blocks it holds (a table
+        # cell's <font> of <br>-separated paragraphs with a signature <div>), counted once.
+        if len(text) > _LONG_PARAGRAPH and (
+            not has_block_child(el) or _text_beside_blocks(el, text) > _LONG_PARAGRAPH
+        ):
+            taken.append(el)
             long_paragraphs += 1
             if long_paragraphs >= 2:
                 break
@@ -189,12 +201,15 @@ def dateline_elements(
             if segments:
                 found.append((el, segments))
                 plain.append(_only_dates(text, spans))
+                late.append(long_paragraphs > 0)
                 taken.append(el)
                 if len(found) >= 3:
                     break
     # A dateline printed before the headline beats what follows it unless that is a
     # dateline too: a caption or a related link after the headline only cites a date.
-    if not any(plain):
+    # Dates after the text began ("Các tin đã đăng: ... (25/09/12)") are no dateline.
+    early = [f for f, after in zip(found, late, strict=True) if not after]
+    if not any(p for p, after in zip(plain, late, strict=True) if not after):
         # XPath hands the axis back in document order: the nearest element comes last.
         for el in reversed(title_node.xpath("preceding::*[position() <= 6]")):
             text = visible_text(el)
@@ -203,11 +218,17 @@ def dateline_elements(
             if len(text) <= _DATELINE_MAX and (spans := date_spans(text)):
                 el, text, spans = _whole_line(el, text, spans)
                 segments = _date_segments(el, text, spans)
-                if segments and (not found or _only_dates(text, spans)):
+                if segments and (not early or _only_dates(text, spans)):
                     return [(el, segments)]
                 break
     # Datelines first, so a caption's date never stands for publication.
     return [f for _, f in sorted(zip(plain, found, strict=True), key=lambda p: not p[0])]
+
+
+def _text_beside_blocks(el: etree._Element, text: str) -> int:
+    """How much of an element's text is not in the blocks it holds."""
+    inside = sum(len(visible_text(c)) for c in el if isinstance(c.tag, str) and c.tag in BLOCK_TAGS)
+    return len(text) - inside
 
 
 def _whole_line(
@@ -233,7 +254,8 @@ _TODAY = re.compile(r"hôm\s*nay|today", re.IGNORECASE)
 # What a dateline says besides its dates: labels, weekdays, a zone, punctuation.
 _DATELINE_WORDS = re.compile(
     r"(?<![^\W\d_])(?:ngày|đăng|lúc|cập\s*nhật|sửa\s*đổi|xuất\s*bản|thời\s*gian|giờ|thứ|hai"
-    r"|ba|tư|năm|sáu|bảy|chủ\s*nhật|cn|gmt|utc|ict|updated|posted|published|on|at)(?![^\W\d_])"
+    r"|ba|tư|năm|sáu|bảy|chủ\s*nhật|cn|gmt|utc|ict|updated|posted|published|on|at"
+    r"|sáng|trưa|chiều|tối|đêm|khuya|sa|ch|am|pm)(?![^\W\d_])"
     r"|[\W\d_]",
     re.IGNORECASE,
 )

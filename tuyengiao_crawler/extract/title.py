@@ -12,7 +12,7 @@ from lxml import etree
 from tuyengiao_crawler.extract.html import HEADINGS
 from tuyengiao_crawler.extract.tree import elements, names, visible_text
 
-_TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]{1,2}\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»>›]{1,2}\s+")
 
 
 def _nearest(
@@ -217,6 +217,33 @@ def _heading_in_title(title: str, headings: list[etree._Element]) -> str | None:
     return best
 
 
+def _shown_title_part(root: etree._Element, title: str) -> etree._Element | None:
+    """The element that shows a part of <title> whole ("<site> :: <headline>") when no
+    heading does: old table layouts set the headline in <font><b>. Parts of five words or
+    more, longest first; the deepest element showing one, outside menus, sidebars and links."""
+    parts = sorted(
+        (p.strip() for p in _TITLE_SEPARATORS.split(title) if len(_WORDS.findall(p)) >= 5),
+        key=len,
+        reverse=True,
+    )
+    page = root.find(".//body")
+    if page is None:
+        return None
+    for part in parts:
+        wanted = part.casefold()
+        shown = [
+            el
+            for el in elements(page)
+            if el.tag not in ("a", "body")
+            and visible_text(el).casefold() == wanted
+            and not _aside(el)
+            and not any(a.tag == "a" for a in el.iterancestors())
+        ]
+        if shown:
+            return shown[-1]  # the deepest: elements come in document order
+    return None
+
+
 def find_title(
     root: etree._Element, metas: dict[str, str], body: etree._Element | None, order: dict
 ) -> tuple[str | None, etree._Element | None]:
@@ -241,6 +268,10 @@ def find_title(
         return visible_text(shown), shown
     if not title:
         title = _heading_in_title(raw, headings)
+    if not title:
+        found = _shown_title_part(root, raw)
+        if found is not None:
+            return visible_text(found), found
     if not title:
         h1s = [
             el
