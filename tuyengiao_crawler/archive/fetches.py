@@ -23,6 +23,7 @@ FETCH_COLUMNS = (
     "warc_offset",
     "warc_length",
     "error",
+    "revisit_of",
 )
 
 

@@ -310,6 +310,11 @@ V9_COVERAGE = """
 ALTER TABLE crawl_runs ADD COLUMN coverage TEXT;
 """
 
+# A 304 is written as a WARC revisit record of the capture it confirms: which one.
+V10_REVISITS = """
+ALTER TABLE fetches ADD COLUMN revisit_of INTEGER REFERENCES fetches(id);
+"""
+
 MIGRATIONS: list[str] = [
     V1_INITIAL,
     V2_ARCHIVAL,
@@ -320,6 +325,7 @@ MIGRATIONS: list[str] = [
     V7_HOW_FOUND,
     V8_TRAPS,
     V9_COVERAGE,
+    V10_REVISITS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

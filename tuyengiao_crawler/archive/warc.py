@@ -47,6 +47,19 @@ class WarcError(Exception):
     """A record that cannot be read where the index says it is."""
 
 
+# The profile of a revisit record for a 304 (WARC 1.1, section 6.7.2).
+SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+
+
+@dataclass(frozen=True)
+class Capture:
+    """An earlier response record, as a revisit record refers to it."""
+
+    uri: str
+    date: str  # its WARC-Date, exactly
+    record_id: str | None
+
+
 class WarcLocation(NamedTuple):
     """Where a record is: file name (relative to the WARC folder), offset and length in bytes
     of its gzip member. `warcio extract FILE OFFSET` replays it."""
@@ -231,11 +244,13 @@ class WarcWriter:
         fetched_at: datetime | None = None,
         ip_address: str | None = None,
         truncated: str | None = None,
+        revisit_of: Capture | None = None,
     ) -> WarcLocation:
         """Write one `response` record and its `request` record; returns where the response is.
 
         `body` is the entity as transferred (still content-encoded, transfer coding removed);
-        the headers are written as given, in order.
+        the headers are written as given, in order. With `revisit_of` (a 304), the response
+        is a `revisit` record (profile server-not-modified) that refers to that capture.
         """
         if self._fh is None:
             self._open()
@@ -246,14 +261,22 @@ class WarcWriter:
                 reason = HTTPStatus(status).phrase
             except ValueError:
                 reason = ""
-        response_fields = self._fields("response", date)
+        kind = "revisit" if revisit_of else "response"
+        response_fields = self._fields(kind, date)
+        if revisit_of:
+            # The server said "not modified": the capture it confirms holds the payload.
+            response_fields["WARC-Profile"] = SERVER_NOT_MODIFIED
+            response_fields["WARC-Refers-To-Target-URI"] = revisit_of.uri
+            response_fields["WARC-Refers-To-Date"] = revisit_of.date
+            if revisit_of.record_id:
+                response_fields["WARC-Refers-To"] = revisit_of.record_id
         if ip_address:
             response_fields["WARC-IP-Address"] = ip_address
         if truncated:
             response_fields["WARC-Truncated"] = truncated
         response = self._writer.create_warc_record(
             url,
-            "response",
+            kind,
             payload=io.BytesIO(body),
             length=len(body),
             warc_headers_dict=response_fields,
@@ -308,7 +331,7 @@ class WarcRecord:
 
 
 def _status(http_headers: StatusAndHeaders | None, rec_type: str) -> int | None:
-    if http_headers is None or rec_type != "response":
+    if http_headers is None or rec_type not in ("response", "revisit"):
         return None
     try:
         return int(http_headers.get_statuscode())
@@ -322,6 +345,27 @@ def _read_payload(record: Any) -> bytes:
     if getattr(record.raw_stream, "limit", 0):
         raise WarcError(f"record ends {record.raw_stream.limit} bytes early")
     return payload
+
+
+def read_capture(folder: str | Path, warc_file: str, offset: int) -> Capture:
+    """The target URI, WARC-Date and record id of the record at `offset`, for a revisit
+    record to refer to (its payload is not read)."""
+    try:
+        with (Path(folder) / warc_file).open("rb") as fh:
+            fh.seek(offset)
+            record = next(ArchiveIterator(fh), None)
+            if record is None:
+                raise WarcError(f"no record at {warc_file}:{offset}")
+            headers = record.rec_headers
+            return Capture(
+                headers.get_header("WARC-Target-URI"),
+                headers.get_header("WARC-Date"),
+                headers.get_header("WARC-Record-ID"),
+            )
+    except WarcError:
+        raise
+    except Exception as exc:  # OSError, warcio's ArchiveLoadFailed
+        raise WarcError(f"cannot read {warc_file}:{offset}: {exc}") from None
 
 
 def read_record(folder: str | Path, warc_file: str, offset: int) -> tuple[int | None, list, bytes]:
@@ -445,12 +489,15 @@ def warc_files(folder: str | Path) -> list[Path]:
 
 
 __all__ = [
+    "SERVER_NOT_MODIFIED",
+    "Capture",
     "RecordScan",
     "WarcError",
     "WarcLocation",
     "WarcRecord",
     "WarcWriter",
     "iter_records",
+    "read_capture",
     "read_record",
     "warc_files",
 ]

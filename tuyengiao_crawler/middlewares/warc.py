@@ -15,7 +15,13 @@ from scrapy.http import Request, Response
 
 from tuyengiao_crawler import DEFAULT_DB, __version__
 from tuyengiao_crawler.archive.fetches import record_fetch
-from tuyengiao_crawler.archive.warc import WarcLocation, WarcWriter
+from tuyengiao_crawler.archive.warc import (
+    Capture,
+    WarcError,
+    WarcLocation,
+    WarcWriter,
+    read_capture,
+)
 from tuyengiao_crawler.extensions.run import ArchiveRun
 
 logger = logging.getLogger(__name__)
@@ -125,7 +131,8 @@ class WarcCaptureMiddleware:
             return response  # from HTTPCACHE: no exchange with the server took place
         fetched = datetime.now(UTC)
         body = response.body
-        location = self._write(request, response, fetched)
+        earlier = self._confirmed(response) if response.status == 304 else None
+        location = self._write(request, response, fetched, earlier[1] if earlier else None)
         headers = response.headers
         fetch_id = record_fetch(
             self.run.archive,
@@ -142,13 +149,36 @@ class WarcCaptureMiddleware:
             warc_file=location.file if location else None,
             warc_offset=location.offset if location else None,
             warc_length=location.length if location else None,
+            revisit_of=earlier[0] if earlier and location else None,
         )
         request.meta[FETCH_ID_KEY] = fetch_id
         self.crawler.stats.inc_value("tuyengiao/fetches")
         return response
 
+    def _confirmed(self, response: Response) -> tuple[int, Capture] | None:
+        """The latest capture with a body of the URL a 304 answers for (its fetch id and
+        record), which the revisit record refers to; None if the archive holds none."""
+        if self.writer is None:
+            return None
+        row = self.run.archive.conn.execute(
+            "SELECT id, warc_file, warc_offset FROM fetches WHERE url = ? AND warc_file IS NOT"
+            " NULL AND status BETWEEN 200 AND 299 ORDER BY id DESC LIMIT 1",
+            (response.url,),
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return row[0], read_capture(self.writer.folder, row[1], row[2])
+        except WarcError as exc:  # the earlier file is gone or damaged: a plain record
+            logger.warning("%s: the capture a 304 confirms cannot be read (%s)", response.url, exc)
+            return None
+
     def _write(
-        self, request: Request, response: Response, fetched: datetime
+        self,
+        request: Request,
+        response: Response,
+        fetched: datetime,
+        revisit_of: Capture | None = None,
     ) -> WarcLocation | None:
         if self.writer is None:
             return None
@@ -167,6 +197,7 @@ class WarcCaptureMiddleware:
             fetched_at=fetched,
             ip_address=str(response.ip_address) if response.ip_address else None,
             truncated="disconnect" if "dataloss" in (response.flags or []) else None,
+            revisit_of=revisit_of,
         )
         stats = self.crawler.stats
         stats.inc_value("tuyengiao/warc_records", self.writer.records - records)
