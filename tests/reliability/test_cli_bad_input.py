@@ -189,6 +189,11 @@ CASES = {
         ([NO_SERVER], "cannot fetch"),
         ([NO_SERVER, "--out", "{existing}"], "exists; choose another file"),
     ],
+    "show": [
+        (["http://127.0.0.1:9/a.html", "--db", "{missing}"], "no archive at"),
+        (["http://127.0.0.1:9/a.html", "--db", "{text}"], "is not a SQLite database"),
+        (["http://127.0.0.1:9/a.html", "--db", "{archive}"], "no article archived under"),
+    ],
     "serve": [
         (["--db", "{missing}"], "no archive at"),
         (["--db", "{text}"], "is not a SQLite database"),

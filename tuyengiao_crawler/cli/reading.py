@@ -1,4 +1,4 @@
-"""Commands that read: stats, parse."""
+"""Commands that read: stats, show, parse."""
 
 from __future__ import annotations
 
@@ -89,3 +89,74 @@ def parse(text: str | None, reference: str | None) -> None:
                 f"{reference!r} is not an ISO date (YYYY-MM-DD)", param_hint="--reference"
             ) from None
     click.echo(json.dumps(parse_text(text, reference=ref), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("url")
+@db_option(exists=True)
+@click.option(
+    "--replay",
+    "replay_prefix",
+    metavar="PREFIX",
+    help="A replay server's collection URL (pywb: http://localhost:8080/COLLECTION/): "
+    "print a replay link for each capture.",
+)
+@json_option
+def show(url: str, db: str, replay_prefix: str | None, as_json: bool) -> None:
+    """Show an archived article (by its URL, or the URL it was fetched from) with its
+    versions and, for each, the WARC file, offset and capture time; then every capture of
+    its URL, revisits (304s) included.
+
+    Example: tuyengiao show https://example.gov.vn/tin/bai-1.html --db data/archive.sqlite
+    """
+    from tuyengiao_crawler.archive import open_readonly
+    from tuyengiao_crawler.archive.evidence import article_evidence
+    from tuyengiao_crawler.errors import TuyengiaoError
+
+    conn = open_readonly(db)
+    try:
+        found = article_evidence(conn, url, replay_prefix)
+    finally:
+        conn.close()
+    if found is None:
+        raise TuyengiaoError(f"no article archived under {url} in {db}")
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{found['title']}\n{found['url']}")
+    if found["fetched_url"] and found["fetched_url"] != found["url"]:
+        click.echo(f"  fetched as {found['fetched_url']}")
+    gone = f", gone since {found['gone_at']}" if found["gone_at"] else ""
+    click.echo(
+        f"  published {found['published_at']}; archived {found['first_seen_at']} .. {found['last_seen_at']}{gone}"
+    )
+
+    def where(capture: dict | None) -> str:
+        if not capture or not capture["warc_file"]:
+            return "no WARC record"
+        return f"{capture['warc_file']}:{capture['warc_offset']} captured {capture['fetched_at']}"
+
+    def confirmed(version: dict) -> str:
+        revisit = version.get("confirmed")
+        return f"\n  last confirmed by a 304: {where(revisit)}" if revisit else ""
+
+    for n, version in enumerate(found["versions"], 1):
+        click.echo(
+            f"\nversion {n} (replaced {version['replaced_at']}): {version['title']}\n"
+            f"  {where(version['capture'])}{confirmed(version)}"
+        )
+    current = found["current"]
+    click.echo(
+        f"\ncurrent version: {current['title']}\n  {where(current['capture'])}{confirmed(current)}"
+    )
+    rows = [
+        {
+            "captured": c["fetched_at"],
+            "status": c["status"] if c["status"] is not None else "-",
+            "record": c["record"] if c["warc_file"] else "-",
+            "warc": f"{c['warc_file']}:{c['warc_offset']}" if c["warc_file"] else c["error"] or "-",
+            **({"replay": c.get("replay", "-")} if replay_prefix else {}),
+        }
+        for c in found["captures"]
+    ]
+    print_table("Captures", rows)
