@@ -36,22 +36,27 @@ GENERIC = "generic"
 # Articles saved per transaction: a crash loses at most one batch, which a new run redoes.
 BATCH = 500
 
+# An article's latest fetch, read from the record that holds its payload: itself, or the
+# capture a revisit record refers to (`fetches.revisit_of`: a 304, or a 200 whose payload
+# was the same bytes and was not stored again).
 SELECT_SQL = """
-SELECT a.url, a.last_seen_at, f.id, f.url, f.warc_file, f.warc_offset, r.profile, f.status
+SELECT a.url, a.last_seen_at, f.id, b.url, b.warc_file, b.warc_offset, r.profile, b.status
 FROM articles a
 JOIN fetches f ON f.id = a.fetch_id
+JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)
 LEFT JOIN crawl_runs r ON r.id = f.run_id
-WHERE f.warc_file IS NOT NULL {where}
+WHERE b.warc_file IS NOT NULL {where}
 ORDER BY a.id
 """
-# The latest fetch with a body of each URL: a 304 (the article's latest fetch in an
-# incremental run) says "unchanged since", so the page is read from the fetch before it.
+# The latest fetch with a body of each URL: a 304 archived before revisit records (schema
+# 10) says "unchanged since", so the page is read from the fetch before it.
 LAST_BODY_SQL = """
 SELECT f.url, f.id, f.url, f.warc_file, f.warc_offset, r.profile, f.status
 FROM fetches f LEFT JOIN crawl_runs r ON r.id = f.run_id
 WHERE f.id IN (
     SELECT max(id) FROM fetches
-    WHERE status BETWEEN 200 AND 299 AND warc_file IS NOT NULL GROUP BY url
+    WHERE status BETWEEN 200 AND 299 AND warc_file IS NOT NULL AND revisit_of IS NULL
+    GROUP BY url
 )
 """
 

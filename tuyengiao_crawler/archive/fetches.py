@@ -70,10 +70,13 @@ def fetch_for_article(archive: Archive, article_id: int) -> dict[str, Any] | Non
 
 def replay(archive: Archive, fetch_id: int, warc_dir: str | Path) -> bytes:
     """The payload bytes of a fetch's WARC response record, exactly as they were transferred
-    (still content-encoded if the server compressed them)."""
+    (still content-encoded if the server compressed them); for a revisit, those of the
+    capture it refers to."""
     fetch = get_fetch(archive, fetch_id)
     if fetch is None:
         raise ArchiveError(f"no fetch {fetch_id}")
+    if fetch["revisit_of"]:  # a revisit record: the payload is in the capture it refers to
+        fetch = get_fetch(archive, fetch["revisit_of"]) or fetch
     if not fetch["warc_file"]:
         raise ArchiveError(f"fetch {fetch_id} has no WARC record")
     try:

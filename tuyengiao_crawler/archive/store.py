@@ -311,14 +311,16 @@ class Archive:
 
     def articles_fetched_in(self, run_ids: Iterable[int]) -> list[tuple[Any, ...]]:
         """(url, fetched_url, status, warc_file, warc_offset) of the articles whose last
-        fetch was by one of these runs, with that fetch."""
+        fetch was by one of these runs, with the record that holds that fetch's payload."""
         ids = list(run_ids)
         if not ids:
             return []
         marks = ", ".join("?" * len(ids))
+        # The payload is in the capture a revisit refers to (a 304, an identical 200).
         return self.conn.execute(
-            "SELECT a.url, f.url, f.status, f.warc_file, f.warc_offset FROM articles a"
-            f" JOIN fetches f ON f.id = a.fetch_id WHERE f.run_id IN ({marks}) ORDER BY f.id",
+            "SELECT a.url, f.url, b.status, b.warc_file, b.warc_offset FROM articles a"
+            " JOIN fetches f ON f.id = a.fetch_id JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
+            f" WHERE f.run_id IN ({marks}) ORDER BY f.id",
             ids,
         ).fetchall()
 

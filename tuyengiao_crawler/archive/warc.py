@@ -47,8 +47,17 @@ class WarcError(Exception):
     """A record that cannot be read where the index says it is."""
 
 
-# The profile of a revisit record for a 304 (WARC 1.1, section 6.7.2).
+# Profiles of revisit records (WARC 1.1, section 6.7.2): a 304, and a 200 whose payload is
+# byte for byte the earlier capture's (de-duplication: the payload is not stored again).
 SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+IDENTICAL_PAYLOAD_DIGEST = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+
+
+def payload_digest(body: bytes) -> str:
+    """A payload's WARC-Payload-Digest, as warcio writes it (sha256, base32)."""
+    digester = Digester("sha256")
+    digester.update(body)
+    return str(digester)
 
 
 @dataclass(frozen=True)
@@ -249,8 +258,9 @@ class WarcWriter:
         """Write one `response` record and its `request` record; returns where the response is.
 
         `body` is the entity as transferred (still content-encoded, transfer coding removed);
-        the headers are written as given, in order. With `revisit_of` (a 304), the response
-        is a `revisit` record (profile server-not-modified) that refers to that capture.
+        the headers are written as given, in order. With `revisit_of`, the response is a
+        `revisit` record that refers to that capture: profile server-not-modified for a
+        304, identical-payload-digest (the body not stored, its digest kept) otherwise.
         """
         if self._fh is None:
             self._open()
@@ -264,8 +274,14 @@ class WarcWriter:
         kind = "revisit" if revisit_of else "response"
         response_fields = self._fields(kind, date)
         if revisit_of:
-            # The server said "not modified": the capture it confirms holds the payload.
-            response_fields["WARC-Profile"] = SERVER_NOT_MODIFIED
+            # The capture it refers to holds the payload: after a 304 ("not modified"), or
+            # a 200 with the same payload, which is then not stored again.
+            if status == 304:
+                response_fields["WARC-Profile"] = SERVER_NOT_MODIFIED
+            else:
+                response_fields["WARC-Profile"] = IDENTICAL_PAYLOAD_DIGEST
+                response_fields["WARC-Payload-Digest"] = payload_digest(body)
+                body = b""
             response_fields["WARC-Refers-To-Target-URI"] = revisit_of.uri
             response_fields["WARC-Refers-To-Date"] = revisit_of.date
             if revisit_of.record_id:
@@ -489,6 +505,7 @@ def warc_files(folder: str | Path) -> list[Path]:
 
 
 __all__ = [
+    "IDENTICAL_PAYLOAD_DIGEST",
     "SERVER_NOT_MODIFIED",
     "Capture",
     "RecordScan",
@@ -497,6 +514,7 @@ __all__ = [
     "WarcRecord",
     "WarcWriter",
     "iter_records",
+    "payload_digest",
     "read_capture",
     "read_record",
     "warc_files",

@@ -23,6 +23,7 @@ from tuyengiao_crawler.archive.warc import (
     read_capture,
 )
 from tuyengiao_crawler.extensions.run import ArchiveRun
+from tuyengiao_crawler.extract.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,8 @@ class WarcCaptureMiddleware:
             return response  # from HTTPCACHE: no exchange with the server took place
         fetched = datetime.now(UTC)
         body = response.body
-        earlier = self._confirmed(response) if response.status == 304 else None
+        sha256 = hashlib.sha256(body).hexdigest()
+        earlier = self._earlier_capture(request, response, sha256)
         location = self._write(request, response, fetched, earlier[1] if earlier else None)
         headers = response.headers
         fetch_id = record_fetch(
@@ -143,7 +145,7 @@ class WarcCaptureMiddleware:
             fetched_at=fetched.isoformat(timespec="seconds"),
             content_type=_text(headers.get(b"Content-Type")),
             content_length=len(body),
-            payload_sha256=hashlib.sha256(body).hexdigest(),
+            payload_sha256=sha256,
             etag=_text(headers.get(b"ETag")),
             last_modified=_text(headers.get(b"Last-Modified")),
             warc_file=location.file if location else None,
@@ -155,22 +157,42 @@ class WarcCaptureMiddleware:
         self.crawler.stats.inc_value("tuyengiao/fetches")
         return response
 
-    def _confirmed(self, response: Response) -> tuple[int, Capture] | None:
-        """The latest capture with a body of the URL a 304 answers for (its fetch id and
-        record), which the revisit record refers to; None if the archive holds none."""
-        if self.writer is None:
+    def _earlier_capture(
+        self, request: Request, response: Response, sha256: str
+    ) -> tuple[int, Capture] | None:
+        """The capture a revisit record refers to (its fetch id and record), or None: for a
+        304, the URL's latest capture with a body (or, for a URL variant met for the first
+        time, its article's); for a 200, that capture when its payload is the same bytes.
+        Revisits point at the record that holds the payload."""
+        if (
+            self.writer is None
+            or request.method != "GET"
+            or not (response.status == 304 or (200 <= response.status < 300 and response.body))
+        ):
             return None
         row = self.run.archive.conn.execute(
-            "SELECT id, warc_file, warc_offset FROM fetches WHERE url = ? AND warc_file IS NOT"
-            " NULL AND status BETWEEN 200 AND 299 ORDER BY id DESC LIMIT 1",
+            "SELECT b.id, b.warc_file, b.warc_offset, b.payload_sha256 FROM fetches f"
+            " JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
+            " WHERE f.url = ? AND f.warc_file IS NOT NULL AND f.status BETWEEN 200 AND 299"
+            " ORDER BY f.id DESC LIMIT 1",
             (response.url,),
         ).fetchone()
         if row is None:
+            # A URL variant first fetched now ("?utm_source=..."): the earlier capture is
+            # the one the archived article was read from.
+            row = self.run.archive.conn.execute(
+                "SELECT b.id, b.warc_file, b.warc_offset, b.payload_sha256 FROM articles a"
+                " JOIN fetches f ON f.id = a.fetch_id"
+                " JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
+                " WHERE a.url = ? AND b.warc_file IS NOT NULL AND b.status BETWEEN 200 AND 299",
+                (canonicalize_url(request.url),),
+            ).fetchone()
+        if row is None or (response.status != 304 and row[3] != sha256):
             return None
         try:
             return row[0], read_capture(self.writer.folder, row[1], row[2])
         except WarcError as exc:  # the earlier file is gone or damaged: a plain record
-            logger.warning("%s: the capture a 304 confirms cannot be read (%s)", response.url, exc)
+            logger.warning("%s: the earlier capture cannot be read (%s)", response.url, exc)
             return None
 
     def _write(
