@@ -194,6 +194,13 @@ CASES = {
         (["http://127.0.0.1:9/a.html", "--db", "{text}"], "is not a SQLite database"),
         (["http://127.0.0.1:9/a.html", "--db", "{archive}"], "no article archived under"),
     ],
+    "wacz": [
+        (["--db", "{missing}", "{folder}/out.wacz"], "no archive at"),
+        (["--db", "{text}", "{folder}/out.wacz"], "is not a SQLite database"),
+        (["--db", "{archive}", "{existing}"], "exists; use --force"),
+        (["--db", "{archive}", "{folder}/out.wacz"], "no WARC records to package"),
+        (["--db", "{archive}", "{folder}/out.wacz", "--since", "2024-13"], "--since"),
+    ],
     "serve": [
         (["--db", "{missing}"], "no archive at"),
         (["--db", "{text}"], "is not a SQLite database"),

@@ -1,4 +1,4 @@
-"""Commands for archivists maintaining an archive: reprocess."""
+"""Commands for archivists maintaining an archive: reprocess, wacz."""
 
 from __future__ import annotations
 
@@ -58,3 +58,47 @@ def reprocess(
         click.echo(f"  {error}", err=True)
     if result.articles and result.failed + result.no_record == result.articles:
         raise click.ClickException("no article could be reprocessed")
+
+
+@cli.command()
+@db_option(exists=True)
+@click.argument("out", type=click.Path(dir_okay=False, writable=True))
+@click.option(
+    "--since", help="Only the captures fetched on or after this ISO date (YYYY[-MM[-DD]])."
+)
+@click.option(
+    "--warc-dir",
+    type=click.Path(file_okay=False),
+    help="Folder of the WARC files [default: warc/ beside the archive].",
+)
+@click.option("--title", help="The package's title [default: tuyengiao-crawler archive].")
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+def wacz(
+    db: str, out: str, since: str | None, warc_dir: str | None, title: str | None, force: bool
+) -> None:
+    """Write a WACZ 1.1.1 package of the archive's evidence to OUT: the WARC files, a CDXJ
+    index, pages.jsonl (one entry per article, with its title and capture time) and
+    datapackage.json with their SHA-256; ReplayWeb.page opens it, `wacz validate` checks it.
+
+    Example: tuyengiao wacz --db data/archive.sqlite data/archive.wacz --since 2024-01
+    """
+    from pathlib import Path
+
+    from tuyengiao_crawler.archive import open_readonly
+    from tuyengiao_crawler.archive.search import check_date
+    from tuyengiao_crawler.archive.wacz import write_wacz
+
+    if since:
+        since = check_date(since, "--since")
+    if Path(out).exists() and not force:
+        raise click.BadParameter(f"{out} exists; use --force to replace it", param_hint="OUT")
+    conn = open_readonly(db)
+    try:
+        folder = Path(warc_dir) if warc_dir else Path(db).parent / "warc"
+        summary = write_wacz(conn, folder, out, since=since, title=title)
+    finally:
+        conn.close()
+    click.echo(
+        f"Wrote {summary.path}: {summary.warc_files} WARC files, {summary.index_lines} index"
+        f" lines, {summary.pages} pages, {summary.bytes:,} bytes"
+    )
