@@ -24,6 +24,7 @@ from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.content_coding import decode_body
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.archive.search import check_date
+from tuyengiao_crawler.archive.store import PAYLOAD_JOIN
 from tuyengiao_crawler.archive.warc import WarcError, read_record
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.extract.page import read_page
@@ -36,16 +37,14 @@ GENERIC = "generic"
 # Articles saved per transaction: a crash loses at most one batch, which a new run redoes.
 BATCH = 500
 
-# An article's latest fetch, read from the record that holds its payload: itself, or the
-# capture a revisit record refers to (`fetches.revisit_of`: a 304, or a 200 whose payload
-# was the same bytes and was not stored again).
-SELECT_SQL = """
+# An article's latest fetch, read from the record that holds its payload (PAYLOAD_JOIN).
+SELECT_SQL = f"""
 SELECT a.url, a.last_seen_at, f.id, b.url, b.warc_file, b.warc_offset, r.profile, b.status
 FROM articles a
 JOIN fetches f ON f.id = a.fetch_id
-JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)
+{PAYLOAD_JOIN}
 LEFT JOIN crawl_runs r ON r.id = f.run_id
-WHERE b.warc_file IS NOT NULL {where}
+WHERE b.warc_file IS NOT NULL {{where}}
 ORDER BY a.id
 """
 # The latest fetch with a body of each URL: a 304 archived before revisit records (schema

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tuyengiao_crawler.archive.store import Archive, ArchiveError, utc_now
+from tuyengiao_crawler.archive.store import PAYLOAD_JOIN, Archive, ArchiveError, utc_now
 from tuyengiao_crawler.archive.warc import WarcError, read_record
 
 FETCH_COLUMNS = (
@@ -25,6 +25,27 @@ FETCH_COLUMNS = (
     "error",
     "revisit_of",
 )
+
+
+def latest_capture(archive: Archive, url: str) -> tuple[int, str, int, str] | None:
+    """(fetch id, WARC file, offset, payload SHA-256) of the record holding the payload of
+    the latest 2xx fetch of `url` that has a record; None if there is none."""
+    return archive.conn.execute(
+        f"SELECT b.id, b.warc_file, b.warc_offset, b.payload_sha256 FROM fetches f {PAYLOAD_JOIN}"
+        " WHERE f.url = ? AND f.warc_file IS NOT NULL AND f.status BETWEEN 200 AND 299"
+        " ORDER BY f.id DESC LIMIT 1",
+        (url,),
+    ).fetchone()
+
+
+def article_capture(archive: Archive, article_url: str) -> tuple[int, str, int, str] | None:
+    """The same for the capture the article archived under `article_url` was read from."""
+    return archive.conn.execute(
+        "SELECT b.id, b.warc_file, b.warc_offset, b.payload_sha256 FROM articles a"
+        f" JOIN fetches f ON f.id = a.fetch_id {PAYLOAD_JOIN}"
+        " WHERE a.url = ? AND b.warc_file IS NOT NULL AND b.status BETWEEN 200 AND 299",
+        (article_url,),
+    ).fetchone()
 
 
 def record_fetch(archive: Archive, **fields: Any) -> int:

@@ -64,6 +64,12 @@ VERSION_COLUMNS = (
 CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments", "related_articles")
 
 
+# Joins `b`, the fetch whose WARC record holds fetch `f`'s payload: `f` itself, or the
+# capture its revisit record refers to (`revisit_of`: a 304, or a 200 whose payload was
+# the same bytes and was not stored again). Revisits never chain.
+PAYLOAD_JOIN = "JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
+
+
 class ArchiveError(TuyengiaoError):
     """An archive that cannot be opened or written; the message is one line for the user."""
 
@@ -316,10 +322,9 @@ class Archive:
         if not ids:
             return []
         marks = ", ".join("?" * len(ids))
-        # The payload is in the capture a revisit refers to (a 304, an identical 200).
         return self.conn.execute(
             "SELECT a.url, f.url, b.status, b.warc_file, b.warc_offset FROM articles a"
-            " JOIN fetches f ON f.id = a.fetch_id JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
+            f" JOIN fetches f ON f.id = a.fetch_id {PAYLOAD_JOIN}"
             f" WHERE f.run_id IN ({marks}) ORDER BY f.id",
             ids,
         ).fetchall()

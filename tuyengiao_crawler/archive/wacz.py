@@ -17,7 +17,7 @@ from pathlib import Path
 import surt
 
 from tuyengiao_crawler import __version__
-from tuyengiao_crawler.archive.store import ArchiveError
+from tuyengiao_crawler.archive.store import PAYLOAD_JOIN, ArchiveError
 from tuyengiao_crawler.archive.warc import iter_records
 
 WACZ_VERSION = "1.1.1"
@@ -76,8 +76,7 @@ def page_lines(conn: sqlite3.Connection, since: str | None) -> list[str]:
     with its title and the time of the capture that holds it."""
     rows = conn.execute(
         "SELECT a.id, b.url, a.title, b.fetched_at FROM articles a"
-        " JOIN fetches f ON f.id = a.fetch_id"
-        " JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
+        f" JOIN fetches f ON f.id = a.fetch_id {PAYLOAD_JOIN}"
         " WHERE b.warc_file IS NOT NULL AND (? IS NULL OR f.fetched_at >= ?) ORDER BY a.id",
         (since, since),
     ).fetchall()

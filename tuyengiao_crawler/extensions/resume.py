@@ -33,17 +33,15 @@ def mark_queue_saved(jobdir: str | Path, run_id: int) -> None:
     (Path(jobdir) / QUEUE_SAVED).write_text(json.dumps({"run_id": run_id}), "utf-8")
 
 
-def take_saved_queue(jobdir: Path) -> bool:
-    """Whether `jobdir` holds a queue saved by a clean stop; the mark is removed, since
-    the run about to read the queue changes it (and may itself be killed). A folder
-    without the mark is emptied: its seen-requests would filter out the whole crawl."""
+def take_saved_queue(jobdir: Path) -> None:
+    """Keep a queue saved by a clean stop, removing its mark (the run about to read the
+    queue changes it, and may itself be killed); empty a folder without the mark, whose
+    seen-requests would filter out the whole crawl."""
     mark = jobdir / QUEUE_SAVED
     if mark.is_file():
         mark.unlink()
-        return True
-    if jobdir.exists():
+    elif jobdir.exists():
         shutil.rmtree(jobdir)
-    return False
 
 
 def archived_pages(

@@ -14,7 +14,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
 from tuyengiao_crawler import DEFAULT_DB, __version__
-from tuyengiao_crawler.archive.fetches import record_fetch
+from tuyengiao_crawler.archive.fetches import article_capture, latest_capture, record_fetch
 from tuyengiao_crawler.archive.warc import (
     Capture,
     WarcError,
@@ -170,23 +170,12 @@ class WarcCaptureMiddleware:
             or not (response.status == 304 or (200 <= response.status < 300 and response.body))
         ):
             return None
-        row = self.run.archive.conn.execute(
-            "SELECT b.id, b.warc_file, b.warc_offset, b.payload_sha256 FROM fetches f"
-            " JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
-            " WHERE f.url = ? AND f.warc_file IS NOT NULL AND f.status BETWEEN 200 AND 299"
-            " ORDER BY f.id DESC LIMIT 1",
-            (response.url,),
-        ).fetchone()
-        if row is None:
-            # A URL variant first fetched now ("?utm_source=..."): the earlier capture is
-            # the one the archived article was read from.
-            row = self.run.archive.conn.execute(
-                "SELECT b.id, b.warc_file, b.warc_offset, b.payload_sha256 FROM articles a"
-                " JOIN fetches f ON f.id = a.fetch_id"
-                " JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
-                " WHERE a.url = ? AND b.warc_file IS NOT NULL AND b.status BETWEEN 200 AND 299",
-                (canonicalize_url(request.url),),
-            ).fetchone()
+        archive = self.run.archive
+        # A URL variant first fetched now ("?utm_source=..."): the earlier capture is the
+        # one the archived article was read from.
+        row = latest_capture(archive, response.url) or article_capture(
+            archive, canonicalize_url(request.url)
+        )
         if row is None or (response.status != 304 and row[3] != sha256):
             return None
         try:
