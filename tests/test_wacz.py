@@ -65,17 +65,27 @@ def test_the_package_validates_and_indexes_every_capture(archive, tmp_path):
             assert resource["bytes"] == len(data)
     assert {"datapackage.json", "datapackage-digest.json"} <= set(names)
     assert described["wacz_version"] == "1.1.1" and described["title"] == "Demo"
-    # One index line per response and revisit record, each pointing at its record.
+    # One index line per response and revisit record, each pointing at its record; a
+    # 304's line (at the 304's time) at the capture it confirms, naming the 304 itself.
     assert len(index) == len(records) and index == sorted(index)
+    confirmed = 0
     for line in index:
         key, stamp, fields = line.split(" ", 2)
         fields = json.loads(fields)
         assert key == surt.surt(fields["url"])  # the SURT form replay tools look up
-        record = records[(fields["filename"], int(fields["offset"]))]
-        assert fields["url"] == record.target_uri and int(fields["length"]) == record.length
+        pointed = records[(fields["filename"], int(fields["offset"]))]
+        own = fields.get("revisit")
+        record = records[(own.split(":")[0], int(own.split(":")[1]))] if own else pointed
+        assert fields["url"] == record.target_uri and int(fields["length"]) == pointed.length
         assert stamp == "".join(c for c in record.header("WARC-Date") if c.isdigit())[:14]
-        assert (fields["mime"] == "warc/revisit") == (record.rec_type == "revisit")
-    assert sum(1 for r in records.values() if r.rec_type == "revisit") > 0
+        if own:
+            confirmed += 1
+            assert record.rec_type == "revisit" and record.http_status == 304
+            assert pointed.rec_type == "response" and fields["status"] == "200"
+            assert record.header("WARC-Refers-To") == pointed.header("WARC-Record-ID")
+        else:
+            assert (fields["mime"] == "warc/revisit") == (record.rec_type == "revisit")
+    assert confirmed > 0
     # pages.jsonl: its header, then every article with its title, each URL in the index.
     assert pages[0] == {"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}
     titles = {r["title"] for r in rows(archive, "SELECT title FROM articles")}

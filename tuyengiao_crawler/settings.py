@@ -19,6 +19,11 @@ Settings of our own (defaults in brackets):
   this many consecutive listing pages that hold only archived articles [2].
 - TUYENGIAO_FETCH_ASSETS: fetch the images and attachments of each new article (on the
   crawled site) so the WARC holds them too [True].
+- TUYENGIAO_FETCH_REQUISITES: fetch what each article page loads when shown (stylesheets
+  and what they import, scripts, fonts, icons, layout images), once per run per URL, so
+  a replay shows the page as it looked; never read as pages [True].
+- TUYENGIAO_ASSET_HOSTS: more domains whose files (requisites, images, attachments) are
+  fetched, never their pages: a portal's own CDN on another domain [[]].
 - TUYENGIAO_PROGRESS: "auto" (a live line on a terminal, plain lines otherwise), "live",
   "lines" or "off" ["auto"].
 - TUYENGIAO_PROGRESS_INTERVAL: seconds between plain progress lines, at least 1 [60].
@@ -129,6 +134,8 @@ TUYENGIAO_CALENDAR_BARREN_DAYS = 30
 TUYENGIAO_RESUME = False
 TUYENGIAO_STALE_LISTING_PAGES = 2
 TUYENGIAO_FETCH_ASSETS = True
+TUYENGIAO_FETCH_REQUISITES = True
+TUYENGIAO_ASSET_HOSTS: list[str] = []
 TUYENGIAO_PROGRESS = "auto"
 TUYENGIAO_PROGRESS_INTERVAL = 60
 TUYENGIAO_RETRY_BACKOFF = 2.0

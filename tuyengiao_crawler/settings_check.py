@@ -210,6 +210,8 @@ RULES: dict[str, Rule] = {
     "TUYENGIAO_RESUME": boolean,
     "TUYENGIAO_STALE_LISTING_PAGES": integer(1, 10_000),
     "TUYENGIAO_FETCH_ASSETS": boolean,
+    "TUYENGIAO_FETCH_REQUISITES": boolean,
+    "TUYENGIAO_ASSET_HOSTS": domain_list,
     "TUYENGIAO_PROGRESS": choice("auto", "live", "lines", "off"),
     # Below a second the progress lines drown the log (0 printed tens of thousands).
     "TUYENGIAO_PROGRESS_INTERVAL": number(1, SECONDS_MAX),

@@ -314,7 +314,7 @@ class InhousePortal(CorpusSite):
     def box(self, title: str, inner: str) -> str:
         return (
             '<table width="100%" border="0" cellspacing="0" cellpadding="0" style="margin-bottom:8px">'
-            f'<tr><td class="title_box" style="background:url(images/bg_box.gif) repeat-x;'
+            f'<tr><td class="title_box" style="background:url({self.rel("/images/bg_box.gif")}) repeat-x;'
             f' height:28px; padding-left:10px; color:#fff; font-weight:bold">{title}</td></tr>'
             f'<tr><td style="border:1px solid #e0c8a0; padding:5px">{inner}</td></tr></table>'
         )

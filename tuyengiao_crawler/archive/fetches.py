@@ -38,6 +38,16 @@ def latest_capture(archive: Archive, url: str) -> tuple[int, str, int, str] | No
     ).fetchone()
 
 
+def capture_of_payload(archive: Archive, sha256: str) -> tuple[int, str, int, str] | None:
+    """The same for the first 2xx record, of any URL, that holds a payload with this digest."""
+    return archive.conn.execute(
+        "SELECT id, warc_file, warc_offset, payload_sha256 FROM fetches"
+        " WHERE payload_sha256 = ? AND warc_file IS NOT NULL AND revisit_of IS NULL"
+        " AND status BETWEEN 200 AND 299 ORDER BY id LIMIT 1",
+        (sha256,),
+    ).fetchone()
+
+
 def article_capture(archive: Archive, article_url: str) -> tuple[int, str, int, str] | None:
     """The same for the capture the article archived under `article_url` was read from."""
     return archive.conn.execute(

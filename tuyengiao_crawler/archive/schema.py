@@ -315,6 +315,13 @@ V10_REVISITS = """
 ALTER TABLE fetches ADD COLUMN revisit_of INTEGER REFERENCES fetches(id);
 """
 
+# Identical payloads under other URLs (a stylesheet behind "?v=2", one logo under two
+# names) become revisits of the capture that holds the bytes: found by their digest.
+V11_PAYLOAD_DIGESTS = """
+CREATE INDEX idx_fetches_payload ON fetches(payload_sha256)
+WHERE warc_file IS NOT NULL AND revisit_of IS NULL;
+"""
+
 MIGRATIONS: list[str] = [
     V1_INITIAL,
     V2_ARCHIVAL,
@@ -326,6 +333,7 @@ MIGRATIONS: list[str] = [
     V8_TRAPS,
     V9_COVERAGE,
     V10_REVISITS,
+    V11_PAYLOAD_DIGESTS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

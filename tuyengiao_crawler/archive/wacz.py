@@ -9,19 +9,15 @@ import hashlib
 import json
 import sqlite3
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import surt
-
 from tuyengiao_crawler import __version__
+from tuyengiao_crawler.archive.cdxj import cdxj_lines
 from tuyengiao_crawler.archive.store import PAYLOAD_JOIN, ArchiveError
-from tuyengiao_crawler.archive.warc import iter_records
 
 WACZ_VERSION = "1.1.1"
-INDEXED = ("response", "revisit")
 CHUNK = 1 << 20
 
 
@@ -32,38 +28,6 @@ class WaczSummary:
     index_lines: int
     pages: int
     bytes: int
-
-
-def _timestamp(warc_date: str) -> str:
-    """A WARC-Date as CDXJ writes it: 14 digits, UTC."""
-    return "".join(ch for ch in warc_date if ch.isdigit())[:14]
-
-
-def cdxj_lines(folder: Path, names: Iterable[str]) -> list[str]:
-    """One sorted CDXJ line per response and revisit record of these WARC files."""
-    lines = []
-    for name in names:
-        for record in iter_records(folder / name):
-            uri = record.target_uri
-            if record.rec_type not in INDEXED or not uri:
-                continue
-            content_type = next(
-                (v for k, v in record.http_headers if k.lower() == "content-type"), ""
-            )
-            fields = {
-                "url": uri,
-                "mime": "warc/revisit"
-                if record.rec_type == "revisit"
-                else content_type.split(";")[0].strip() or "unk",
-                "status": str(record.http_status or ""),
-                "digest": record.header("WARC-Payload-Digest") or "",
-                "length": str(record.length),
-                "offset": str(record.offset),
-                "filename": name,
-            }
-            date = _timestamp(record.header("WARC-Date") or "")
-            lines.append(f"{surt.surt(uri)} {date} {json.dumps(fields, ensure_ascii=False)}")
-    return sorted(lines)
 
 
 def _iso(moment: str) -> str:
@@ -121,7 +85,7 @@ def write_wacz(
         raise ArchiveError(f"WARC file {missing[0]} is not in {folder}")
     if not names:
         raise ArchiveError("no WARC records to package" + (f" since {since}" if since else ""))
-    index = ("\n".join(cdxj_lines(folder, names)) + "\n").encode("utf-8")
+    index = ("\n".join(cdxj_lines(folder, names, conn)) + "\n").encode("utf-8")
     pages = ("\n".join(page_lines(conn, since)) + "\n").encode("utf-8")
     resources = []
     partial = out.with_name(out.name + ".partial")
@@ -176,4 +140,4 @@ def _zip_time() -> tuple[int, int, int, int, int, int]:
     return (now.year, now.month, now.day, now.hour, now.minute, now.second)
 
 
-__all__ = ["WACZ_VERSION", "WaczSummary", "cdxj_lines", "page_lines", "warc_names", "write_wacz"]
+__all__ = ["WACZ_VERSION", "WaczSummary", "page_lines", "warc_names", "write_wacz"]

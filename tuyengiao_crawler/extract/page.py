@@ -34,6 +34,7 @@ from tuyengiao_crawler.extract.listing import ListingLinks, listing_links
 from tuyengiao_crawler.extract.metadata import declared_url
 from tuyengiao_crawler.extract.postback import Postback, postback_pager
 from tuyengiao_crawler.extract.profile import extract_with_profile, is_article
+from tuyengiao_crawler.extract.requisites import page_requisites
 from tuyengiao_crawler.extract.urls import canonicalize_url, site_root
 from tuyengiao_crawler.normalize.article import FetchContext, RawArticle
 from tuyengiao_crawler.profiles import SiteProfile
@@ -144,6 +145,11 @@ class Page:
     def feeds(self) -> list[str]:
         """The RSS and Atom feeds the page declares (<link rel="alternate">)."""
         return feed_links(self.selector, self.base_url) if self.selector is not None else []
+
+    @cached_property
+    def requisites(self) -> list[str]:
+        """The stylesheets, scripts, fonts and images it loads when shown (absolute)."""
+        return page_requisites(self.selector, self.base_url) if self.selector is not None else []
 
     @cached_property
     def postbacks(self) -> list[Postback]:

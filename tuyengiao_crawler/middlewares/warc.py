@@ -14,7 +14,13 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
 from tuyengiao_crawler import DEFAULT_DB, __version__
-from tuyengiao_crawler.archive.fetches import article_capture, latest_capture, record_fetch
+from tuyengiao_crawler.archive.cdxj import update_indexes
+from tuyengiao_crawler.archive.fetches import (
+    article_capture,
+    capture_of_payload,
+    latest_capture,
+    record_fetch,
+)
 from tuyengiao_crawler.archive.warc import (
     Capture,
     WarcError,
@@ -162,8 +168,9 @@ class WarcCaptureMiddleware:
     ) -> tuple[int, Capture] | None:
         """The capture a revisit record refers to (its fetch id and record), or None: for a
         304, the URL's latest capture with a body (or, for a URL variant met for the first
-        time, its article's); for a 200, that capture when its payload is the same bytes.
-        Revisits point at the record that holds the payload."""
+        time, its article's); for a 200, the URL's latest capture when its payload is the
+        same bytes, else the first capture of any URL that holds them (de-duplication by
+        digest). Revisits point at the record that holds the payload."""
         if (
             self.writer is None
             or request.method != "GET"
@@ -176,7 +183,9 @@ class WarcCaptureMiddleware:
         row = latest_capture(archive, response.url) or article_capture(
             archive, canonicalize_url(request.url)
         )
-        if row is None or (response.status != 304 and row[3] != sha256):
+        if response.status != 304 and (row is None or row[3] != sha256):
+            row = capture_of_payload(archive, sha256)
+        if row is None:
             return None
         try:
             return row[0], read_capture(self.writer.folder, row[1], row[2])
@@ -215,6 +224,18 @@ class WarcCaptureMiddleware:
         stats.inc_value("tuyengiao/warc_bytes", self.writer.bytes_written - written)
         return location
 
+    def _index(self) -> None:
+        """Bring the CDXJ index beside each WARC file up to date (archive/cdxj.py): this
+        run's files, and any an earlier, killed run left unindexed."""
+        try:
+            indexed = (
+                update_indexes(self.folder, self.run.archive.conn) if self.folder.is_dir() else []
+            )
+        except (OSError, WarcError) as exc:  # the WARC files stay; `wacz` indexes anew
+            logger.warning("CDXJ index of %s not updated: %s", self.folder, exc)
+            return
+        self.crawler.stats.set_value("tuyengiao/warc_indexed", len(indexed))
+
     def process_exception(self, request: Request, exception: BaseException) -> None:
         if isinstance(exception, IgnoreRequest):
             return None  # a decision (robots.txt, offsite), not a fetch
@@ -234,6 +255,7 @@ class WarcCaptureMiddleware:
     def spider_closed(self, spider: Spider) -> None:
         if self.writer is not None:
             self.writer.close()
+            self._index()
             files = len(self.writer.files)
             self.crawler.stats.set_value("tuyengiao/warc_files", files)
             logger.info(

@@ -53,7 +53,7 @@ ELEMENT_SELECTORS = frozenset(
         "next_page",
     }
 )
-TOP_KEYS = frozenset({"name", "description", "domains", "start_urls", "selectors"})
+TOP_KEYS = frozenset({"name", "description", "domains", "asset_hosts", "start_urls", "selectors"})
 
 
 class ProfileError(TuyengiaoError):
@@ -67,6 +67,8 @@ class SiteProfile:
     name: str
     selectors: dict[str, list[str]]
     domains: tuple[str, ...] = ()
+    # Hosts that serve the site's stylesheets, scripts and images, never its pages.
+    asset_hosts: tuple[str, ...] = ()
     start_urls: tuple[str, ...] = ()
     description: str = ""
     source: str = field(default="", compare=False)
@@ -136,6 +138,8 @@ def parse_profile(data: dict, source: str = "") -> SiteProfile:
             if key in ELEMENT_SELECTORS:
                 _check_selects_elements(css, f"{where}: selectors.{key}")
     domains = _as_list(data.get("domains", []), f"{where}: domains") if data.get("domains") else []
+    asset_hosts = data.get("asset_hosts") or []
+    asset_hosts = _as_list(asset_hosts, f"{where}: asset_hosts") if asset_hosts else []
     starts = data.get("start_urls") or []
     starts = _as_list(starts, f"{where}: start_urls") if starts else []
     for url in starts:
@@ -145,6 +149,7 @@ def parse_profile(data: dict, source: str = "") -> SiteProfile:
         name=name.strip(),
         selectors=selectors,
         domains=tuple(d.lower().strip(".") for d in domains),
+        asset_hosts=tuple(d.lower().strip(".") for d in asset_hosts),
         start_urls=tuple(starts),
         description=str(data.get("description", "")),
         source=source,

@@ -32,6 +32,7 @@ from tuyengiao_crawler.extract.feeds import Feed, looks_like_feed, read_feed, ro
 from tuyengiao_crawler.extract.listing import ListingLinks
 from tuyengiao_crawler.extract.page import Page, read_page
 from tuyengiao_crawler.extract.postback import Postback
+from tuyengiao_crawler.extract.requisites import css_requisites, is_stylesheet
 from tuyengiao_crawler.extract.traps import TrapGuard, listing_key
 from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
 from tuyengiao_crawler.items import ArticleItem
@@ -129,6 +130,12 @@ class ArchiveSpider(scrapy.Spider):
         self.stale_limit = max(1, settings.getint("TUYENGIAO_STALE_LISTING_PAGES"))
         self.max_listing_pages = settings.getint("TUYENGIAO_MAX_LISTING_PAGES", 500)
         self.fetch_assets = settings.getbool("TUYENGIAO_FETCH_ASSETS", True)
+        self.fetch_requisites = settings.getbool("TUYENGIAO_FETCH_REQUISITES", True)
+        # Hosts whose files (requisites, images, attachments) are fetched, never pages.
+        asset_hosts = settings.getlist("TUYENGIAO_ASSET_HOSTS")
+        if self.profile:
+            asset_hosts = [*asset_hosts, *self.profile.asset_hosts]
+        self.asset_hosts = Scope((), asset_hosts)
         # Pages seen per listing series (see extract/traps.py), keyed by its first page.
         self.listing_pages: dict[str, int] = {}
         # Full until the run says otherwise (when the spider opens).
@@ -242,7 +249,7 @@ class ArchiveSpider(scrapy.Spider):
         if page.kind == "article":
             item = self._article_item(page, response)
             yield item
-            yield from self._assets(item, response)
+            yield from self._assets(item, page, response)
             if self.plan.is_archived(page.canonical_url):
                 # An archived article's links were followed when it was new; anything new
                 # since is reached from the listing pages an incremental run revisits.
@@ -317,19 +324,58 @@ class ArchiveSpider(scrapy.Spider):
         )
         return ArticleItem.of(page.article, context)
 
-    def _assets(self, item: ArticleItem, response: Response) -> Iterator[Request]:
-        """Images and attachments are evidence too: fetched once (WARC capture keeps them),
-        never parsed. Only those on the crawled site itself."""
-        if not self.fetch_assets:
-            return
-        for asset in (*item.images, *item.attachments):
-            keyed = _keyed(asset.get("url") or "")
-            if keyed and self._new_in_scope(keyed[1], response):
-                yield Request(keyed[0], callback=self._asset_fetched, errback=self.on_error,
-                              meta={"tuyengiao_asset": True})  # fmt: skip
+    def _assets(self, item: ArticleItem, page: Page, response: Response) -> Iterator[Request]:
+        """An article's images and attachments (TUYENGIAO_FETCH_ASSETS) and the files it
+        loads when shown (TUYENGIAO_FETCH_REQUISITES) are evidence too: fetched once per
+        run (WARC capture keeps them), never read as pages."""
+        urls = (
+            [a.get("url") or "" for a in (*item.images, *item.attachments)]
+            if self.fetch_assets
+            else []
+        )
+        if self.fetch_requisites:
+            urls.extend(page.requisites)
+        yield from self._file_requests(urls, response, 0)
 
-    def _asset_fetched(self, response: Response) -> None:
+    def _file_requests(self, urls: list[str], response: Response, depth: int) -> Iterator[Request]:
+        """Requests for files on the crawled site or on its asset hosts (Scrapy's offsite
+        check lets those through), each URL once per run."""
+        for url in urls:
+            keyed = _keyed(url)
+            if keyed is None:
+                continue
+            on_site = keyed[1] in self.scope
+            if (on_site or keyed[1] in self.asset_hosts) and self._first_time(keyed[1], response):
+                yield Request(
+                    keyed[0],
+                    callback=self._asset_fetched,
+                    errback=self._asset_failed,
+                    meta={"tuyengiao_asset": depth, "allow_offsite": not on_site},
+                )
+
+    def _asset_fetched(self, response: Response) -> Iterator[Request]:
+        """Counted; a stylesheet's own imports, fonts and images are fetched in turn (to a
+        depth of 3: @import chains are short, loops are cut by the once-per-run rule)."""
         self.crawler.stats.inc_value("tuyengiao/assets_fetched")
+        depth = response.meta.get("tuyengiao_asset", 0)
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        if self.fetch_requisites and depth < 3 and is_stylesheet(response.url, content_type):
+            css = response.body[:2_000_000].decode(
+                getattr(response, "encoding", None) or "utf-8", "replace"
+            )
+            yield from self._file_requests(css_requisites(css, response.url), response, depth + 1)
+
+    def _asset_failed(self, failure: Failure) -> None:
+        """A file the page names that cannot be had (a 404 stylesheet is common) is the
+        site's fault and leaves the page archived: counted and logged, not a run error.
+        Its status or failure is in `fetches` like every exchange's."""
+        if is_disk_full(failure.value):
+            stop_for_full_disk(self.crawler, failure.getErrorMessage())
+            return
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # robots.txt or an offsite redirect: a decision
+        self.crawler.stats.inc_value("tuyengiao/asset_errors")
+        self.logger.info("file not fetched: %s: %s", failure.request.url, failure.getErrorMessage())
 
     def _follow(
         self, response: TextResponse, page: Page, root: str | None = None
