@@ -6,9 +6,9 @@ fonts, a stylesheet de-duplicated by digest under a new URL, and a postback page
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -26,9 +26,19 @@ from testkit import free_port, rows
 from tuyengiao_crawler.archive.warc import iter_records
 from tuyengiao_crawler.demo_site.server import DemoSite
 
-WAYBACK = shutil.which("wayback", path=str(Path(sys.executable).parent))
+ROOT = Path(__file__).resolve().parent.parent
+# pywb lives in a venv of its own (.ci/run makes it): it installs brotlipy, which takes
+# the `brotli` module's name from the brotli that Scrapy and reprocess use, and pins a
+# redis client older than scrapy-redis needs.
+WAYBACK = (
+    os.environ.get("TUYENGIAO_WAYBACK")
+    or shutil.which("wayback", path=str(ROOT / ".venv-pywb" / "bin"))
+    or shutil.which("wayback")
+)
 pytestmark = pytest.mark.skipif(
-    WAYBACK is None, reason="pywb's wayback is not installed (pip install -e '.[test]')"
+    WAYBACK is None,
+    reason="pywb's wayback not found: python3 -m venv .venv-pywb &&"
+    " .venv-pywb/bin/pip install pywb (as .ci/run does), or set TUYENGIAO_WAYBACK",
 )
 
 
