@@ -17,7 +17,7 @@ import click
 from tuyengiao_crawler.cli import cli, db_option
 from tuyengiao_crawler.errors import TuyengiaoError
 
-INSTALL_SERVE = "pip install 'tuyengiao-crawler[serve]'"
+INSTALL_SERVE = ".venv/bin/pip install -e '.[serve]' (in the project's folder)"
 
 
 def filter_options(fn: Any) -> Any:
@@ -270,57 +270,29 @@ def reindex(db: str) -> None:
 # serve
 
 
-def datasette_metadata(database: str) -> dict[str, Any]:
-    """The packaged Datasette metadata, for a database named `database` (the file's stem)."""
-    from importlib.resources import files
-
-    text = (
-        files("tuyengiao_crawler.archive")
-        .joinpath("datasette_metadata.json")
-        .read_text(encoding="utf-8")
-    )
-    metadata = json.loads(text)
-    metadata["databases"] = {database: metadata["databases"]["archive"]}
-    return metadata
-
-
-def _folded_search_plugin() -> Any:
-    """A Datasette plugin (a module object) that makes the search box accent-insensitive
-    like `tuyengiao search`: it folds đ to d before Datasette's own escape_fts."""
-    import types
-    import unicodedata
-
-    from datasette import hookimpl
-    from datasette.utils import escape_fts
-
-    from tuyengiao_crawler.archive.fts import folded_text
-
-    def escape_folded(query: str) -> str:
-        return escape_fts(folded_text(unicodedata.normalize("NFC", query or "")))
-
-    @hookimpl(trylast=True)
-    def prepare_connection(conn: Any) -> None:
-        conn.create_function("escape_fts", 1, escape_folded)
-
-    plugin = types.ModuleType("tuyengiao_folded_search")
-    plugin.prepare_connection = prepare_connection  # type: ignore[attr-defined]
-    return plugin
-
-
 @cli.command()
 @db_option(exists=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--print-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
-def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
-    """Browse and query the archive in Datasette, with descriptions, facets and search.
+@click.option(
+    "--replay",
+    "replay_prefix",
+    help="A replay server's collection URL (pywb: http://localhost:8080/COLLECTION/): "
+    "the article pages link each capture to it.",
+)
+def serve(db: str, host: str, port: int, print_metadata: bool, replay_prefix: str | None) -> None:
+    """Browse the archive in Datasette: article and document pages, charts per month,
+    descriptions, facets and an accent-insensitive search box.
 
-    Datasette is optional: pip install 'tuyengiao-crawler[serve]'. The archive stays
-    writable by a running crawl (WAL).
+    The same browser comes with plain `datasette FILE.sqlite` once the [serve] extra is
+    installed (a Datasette plugin). The archive stays writable by a running crawl (WAL).
 
-    Example: tuyengiao serve --db data/archive.sqlite --port 8001
+    Example: .venv/bin/tuyengiao serve --db data/archive.sqlite --port 8001
     """
     import importlib.util
+
+    from tuyengiao_crawler.archive.metadata import datasette_metadata
 
     database = Path(db).stem
     if print_metadata:
@@ -340,13 +312,14 @@ def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
     from datasette.cli import cli as datasette_cli
     from datasette.plugins import pm
 
-    if pm.get_plugin("tuyengiao_folded_search") is None:
-        pm.register(_folded_search_plugin(), name="tuyengiao_folded_search")
+    import tuyengiao_crawler.datasette_plugin as plugin
+
+    if plugin not in pm.get_plugins():  # run from a source tree without the entry point
+        pm.register(plugin, name=plugin.PLUGIN)
     with tempfile.TemporaryDirectory(prefix="tuyengiao-serve-") as tmp:
         metadata_path = Path(tmp) / "metadata.json"
-        metadata_path.write_text(
-            json.dumps(datasette_metadata(database), ensure_ascii=False), encoding="utf-8"
-        )
+        config = {"replay_prefix": replay_prefix} if replay_prefix else {}
+        metadata_path.write_text(json.dumps({"plugins": {plugin.PLUGIN: config}}), encoding="utf-8")
         args = [
             "serve",
             str(db),
