@@ -329,7 +329,7 @@ async def css_view() -> Response:
 def register_routes() -> list:
     return [
         (r"^/-/tuyengiao\.css$", css_view),
-        (r"^/(?P<database>[^/.]+)/(?P<table>articles)/(?P<pks>\d+)$", article_view),
-        (r"^/(?P<database>[^/.]+)/(?P<table>documents)/(?P<pks>\d+)$", document_view),
+        (r"^/(?P<database>[^/.]+)/(?P<table>articles)/(?P<pks>\d+)(?P<format>)$", article_view),
+        (r"^/(?P<database>[^/.]+)/(?P<table>documents)/(?P<pks>\d+)(?P<format>)$", document_view),
         (r"^/(?P<database>[^/.]+)/-/charts(\.(?P<format>svg))?$", charts_view),
     ]
