@@ -105,7 +105,7 @@ def test_stats_on_an_archive(runner, tmp_path):
     assert data["by_category"] == [{"category": "Tin hoạt động", "articles": 1}]
     result = runner.invoke(cli, ["stats", "--db", str(db)])
     assert result.exit_code == 0
-    assert "1 articles (0 undated), published 2020-03-03 .. 2020-03-03" in result.output
+    assert "1 article (0 undated), published 2020-03-03 .. 2020-03-03" in result.output
     assert "Phan Sỹ Thành" in result.output
 
 

@@ -107,6 +107,12 @@ def cli(debug: bool) -> None:
     """
 
 
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles", "12,345 articles"."""
+    word = singular if count == 1 else (many or singular + "s")
+    return f"{count:,} {word}"
+
+
 def print_table(title: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return

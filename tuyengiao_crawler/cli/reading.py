@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from tuyengiao_crawler.cli import cli, db_option, json_option, print_table
+from tuyengiao_crawler.cli import cli, db_option, json_option, plural, print_table
 
 
 @cli.command()
@@ -30,9 +30,10 @@ def stats(db: str, as_json: bool) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(
-        f"{data['articles']} articles ({data['undated']} undated), "
+        f"{plural(data['articles'], 'article')} ({data['undated']} undated), "
         f"published {data['first_published']} .. {data['last_published']}; "
-        f"{data['authors']} authors; {data['documents']} documents, {data['citations']} citations"
+        f"{plural(data['authors'], 'author')}; {plural(data['documents'], 'document')}, "
+        f"{plural(data['citations'], 'citation')}"
     )
     print_table("By category", data["by_category"])
     print_table("By month", data["by_month"])

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from tuyengiao_crawler.cli import cli, db_option
+from tuyengiao_crawler.cli import cli, db_option, plural
 from tuyengiao_crawler.errors import TuyengiaoError
 
 INSTALL_SERVE = ".venv/bin/pip install -e '.[serve]' (in the project's folder)"
@@ -58,8 +58,9 @@ def _filters(match: str | None = None, exact: bool = False, **values: Any) -> An
 @click.option(
     "--rank-all",
     is_flag=True,
-    help="Count and rank every match, however many (slower on broad queries: by default "
-    "a query matching over 5,000 articles is ranked among the most recently archived).",
+    help="Rank every match, however many (slower on broad queries: by default a query "
+    "matching over 5,000 articles is ranked among the 5,000 most recently archived). "
+    "The count is always exact.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON array.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the results as CSV.")
@@ -89,7 +90,7 @@ def search(
     filters = _filters(**filter_values)
     conn = open_readonly(db)
     try:
-        everything = {"count_cap": ALL, "rank_window": ALL} if rank_all else {}
+        everything = {"rank_window": ALL} if rank_all else {}
         found = search_articles(
             conn, query, exact=exact, filters=filters, limit=limit, **everything
         )
@@ -102,7 +103,7 @@ def search(
             err=True,
         )
     if found.ranked_among is not None and (as_json or as_csv):
-        click.echo(f"note: {_match_count(found)} articles match; {_window_note(found)}", err=True)
+        click.echo(f"note: {_match_count(found)}; {_window_note(found)}", err=True)
     public = ("rank", "id", "published_at", "category", "title", "url", "authors", "documents")
     if as_json:
         rows = [{k: r[k] for k in (*public, "score", "snippet")} for r in found.results]
@@ -125,11 +126,11 @@ def search(
     shown = len(found.results)
     if found.ranked_among is None:
         click.echo(
-            f"{found.total} articles match {query!r}"
+            f"{_match_count(found, query)}"
             + (f" (best {shown} shown)" if shown < found.total else "")
         )
     else:
-        click.echo(f"{_match_count(found)} articles match {query!r}; {_window_note(found)}")
+        click.echo(f"{_match_count(found, query)}; {_window_note(found)}")
     for r in found.results:
         click.echo()
         date = (r["published_at"] or "undated")[:10]
@@ -140,8 +141,10 @@ def search(
         click.echo("     " + click.style(r["url"], dim=True))
 
 
-def _match_count(found: Any) -> str:
-    return f"more than {found.total:,}" if found.total_capped else f"{found.total:,}"
+def _match_count(found: Any, query: str | None = None) -> str:
+    """ "1 article matches 'q'", "12,345 articles match 'q'" (the count is exact)."""
+    verb = "matches" if found.total == 1 else "match"
+    return f"{plural(found.total, 'article')} {verb}" + (f" {query!r}" if query else "")
 
 
 def _window_note(found: Any) -> str:
