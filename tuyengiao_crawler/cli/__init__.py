@@ -107,6 +107,27 @@ def cli(debug: bool) -> None:
     """
 
 
+def self_command() -> str:
+    """How to run this command again from here: `tuyengiao` when that is on PATH and is
+    this one, else the script beside this Python (`.venv/bin/tuyengiao`)."""
+    import os
+    import shutil
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "tuyengiao"
+    found = shutil.which("tuyengiao")
+    if found and script.exists() and Path(found).resolve() == script.resolve():
+        return "tuyengiao"
+    if not script.exists():
+        return "tuyengiao"
+    try:
+        relative = os.path.relpath(script)
+    except ValueError:
+        return str(script)
+    return relative if not relative.startswith("..") else str(script)
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """ "1 article", "2 articles", "12,345 articles"."""
     word = singular if count == 1 else (many or singular + "s")
