@@ -20,7 +20,10 @@ class FriendlyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TuyengiaoError as exc:
-            raise click.ClickException(str(exc)) from None
+            error = click.ClickException(str(exc))
+            # 1 unless the error says otherwise (5: the archive is busy, try later)
+            error.exit_code = getattr(exc, "exit_code", 1)
+            raise error from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
