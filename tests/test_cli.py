@@ -164,3 +164,21 @@ def test_readme_commands_work_as_printed_in_a_fresh_clone():
     assert lines
     assert [line for line in lines if re.match(r"\s*tuyengiao\s", line)] == []
     assert "pip install 'tuyengiao-crawler" not in text
+
+
+def test_research_recipes_read_only_files_the_docs_create():
+    """Each file the pandas and R recipes in docs/research.md read is written by an export
+    command the same page shows (`--out FILE`)."""
+    text = (README.parent / "docs" / "research.md").read_text(encoding="utf-8")
+    recipes = re.findall(r"```(?:python|r)\n(.*?)```", text, re.S)
+    read = set()
+    for recipe in recipes:
+        read |= set(
+            re.findall(
+                r"""(?:read_csv|read_json|file)\(["']([\w.-]+\.(?:csv|jsonl?))["']""", recipe
+            )
+        )
+    assert {"articles.csv", "article_details.jsonl", "citations.jsonl"} <= read
+    shell = "\n".join(re.findall(r"```sh\n(.*?)```", text, re.S))
+    written = set(re.findall(r"--out ([\w.-]+)", shell))
+    assert read <= written, sorted(read - written)
