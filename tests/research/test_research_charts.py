@@ -1,7 +1,6 @@
 """Counts per month with the empty months filled (archive/timeline.py), drawn as SVG and
 PNG (charts.py) by `tuyengiao stats --chart`, and `stats` by month without gaps."""
 
-import importlib.util
 import json
 import re
 import sqlite3
@@ -80,7 +79,15 @@ def test_stats_chart_writes_svg_with_a_mark_per_month_and_series(archive_db, tmp
     ]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("cairosvg") is None, reason="needs cairosvg ([serve])")
+def _cairo_missing() -> str | None:
+    try:
+        import cairosvg  # noqa: F401  (loads the cairo library too)
+    except (ImportError, OSError) as exc:
+        return f"PNG needs cairosvg and libcairo2 ([serve] extra): {exc}"
+    return None
+
+
+@pytest.mark.skipif(_cairo_missing() is not None, reason=str(_cairo_missing()))
 def test_stats_chart_writes_png(archive_db, tmp_path):
     out = tmp_path / "05.png"
     result = CliRunner().invoke(
