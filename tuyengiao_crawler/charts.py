@@ -68,7 +68,7 @@ def svg_chart(timeline: Timeline) -> str:
         )
         return "\n".join(out)
     slot = plot_w / len(months)
-    bar = max(slot * 0.8, 0.5)
+    bar = min(max(slot * 0.8, 0.5), 48)  # a lone month is a bar, not a wall
     every = max(1, -(-len(months) // 16))
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(timeline.series)}
     for m, month in enumerate(months):
