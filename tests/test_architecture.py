@@ -22,7 +22,16 @@ NEVER = {
     | {"sqlite3", "sqlite_utils"}
     | {f"{OURS}.{room}" for room in ("archive", "spiders", "pipelines", "extensions")},
     "archive": CRAWL_GLUE
+    | {"datasette"}
     | {f"{OURS}.{room}" for room in ("spiders", "pipelines", "extensions", "middlewares")},
+    # The archive browser reads the archive like the CLI does: no crawl internals.
+    "datasette_plugin": CRAWL_GLUE
+    | {
+        f"{OURS}.{room}"
+        for room in ("extract", "spiders", "pipelines", "extensions", "middlewares")
+    },
+    # Charts draw a timeline: no database, no web framework.
+    "charts.py": CRAWL_GLUE | {"sqlite3", "sqlite_utils", "datasette", "lxml"},
     "spiders": {f"{OURS}.archive", f"{OURS}.pipelines", "sqlite3", "sqlite_utils"},
     "reprocess.py": CRAWL_GLUE | {f"{OURS}.{room}" for room in ("spiders", "pipelines")},
     # Evaluation reads pages the one way a crawl does, and touches no archive.

@@ -1,7 +1,9 @@
 """CLI behaviour that needs no crawl: help, errors as one line, stats and parse."""
 
 import json
+import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -105,7 +107,7 @@ def test_stats_on_an_archive(runner, tmp_path):
     assert data["by_category"] == [{"category": "Tin hoạt động", "articles": 1}]
     result = runner.invoke(cli, ["stats", "--db", str(db)])
     assert result.exit_code == 0
-    assert "1 articles (0 undated), published 2020-03-03 .. 2020-03-03" in result.output
+    assert "1 article (0 undated), published 2020-03-03 .. 2020-03-03" in result.output
     assert "Phan Sỹ Thành" in result.output
 
 
@@ -120,3 +122,63 @@ def test_parse_prints_json(runner):
     result = runner.invoke(cli, ["parse"], input="Chỉ thị 05-CT/TW")
     assert [r["canonical"] for r in json.loads(result.output)["references"]] == ["05-CT/TW"]
     one_line_error(runner.invoke(cli, ["parse", "--reference", "hôm qua", "x"]), "not an ISO date")
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _readme_commands() -> dict[str, str]:
+    """The README's command table: command name -> its synopsis."""
+    rows = {}
+    for line in README.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^\| `tuyengiao ([a-z-]+)(.*?)` \|", line)
+        if found:
+            rows[found.group(1)] = found.group(2)
+    return rows
+
+
+def test_readme_command_table_matches_each_commands_help():
+    """Every command is in the table, and its row names exactly the options its --help
+    shows (long names; -s for --set as the README writes it)."""
+    import click
+
+    rows = _readme_commands()
+    assert set(rows) == set(cli.commands)
+    for name, command in cli.commands.items():
+        helped = set()
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                helped.add(next(o for o in param.opts if o.startswith("--")))
+        written = set(re.findall(r"--[a-z][a-z-]*", rows[name]))
+        if re.search(r"(^|[\s\[(])-s NAME=VALUE", rows[name]):
+            written.add("--set")
+        assert written == helped, (name, sorted(helped - written), sorted(written - helped))
+
+
+def test_readme_commands_work_as_printed_in_a_fresh_clone():
+    """Shell lines call the venv's command (bare `tuyengiao` is not on PATH until the venv
+    is activated) and install extras from the checkout (the package is not on PyPI)."""
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    lines = [line for block in blocks for line in block.splitlines()]
+    assert lines
+    assert [line for line in lines if re.match(r"\s*tuyengiao\s", line)] == []
+    assert "pip install 'tuyengiao-crawler" not in text
+
+
+def test_research_recipes_read_only_files_the_docs_create():
+    """Each file the pandas and R recipes in docs/research.md read is written by an export
+    command the same page shows (`--out FILE`)."""
+    text = (README.parent / "docs" / "research.md").read_text(encoding="utf-8")
+    recipes = re.findall(r"```(?:python|r)\n(.*?)```", text, re.S)
+    read = set()
+    for recipe in recipes:
+        read |= set(
+            re.findall(
+                r"""(?:read_csv|read_json|file)\(["']([\w.-]+\.(?:csv|jsonl?))["']""", recipe
+            )
+        )
+    assert {"articles.csv", "article_details.jsonl", "citations.jsonl"} <= read
+    shell = "\n".join(re.findall(r"```sh\n(.*?)```", text, re.S))
+    written = set(re.findall(r"--out ([\w.-]+)", shell))
+    assert read <= written, sorted(read - written)

@@ -37,16 +37,43 @@ def demo_crawl(tmp_path_factory):
 
 def test_demo_command_as_a_new_user_runs_it(tmp_path):
     db = tmp_path / "archive.sqlite"
-    result = tuyengiao("demo", "--db", str(db))
+    port = free_port()  # the default is 8000, demo-site's; a free one keeps tests apart
+    result = tuyengiao("demo", "--db", str(db), "--port", port)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(MANIFEST['articles'])} articles" in result.stdout
     assert "Next:" in result.stdout
+    # the run line says when, for a log; the planted dead link is explained
+    assert re.search(r"^Run 1 \(full\): partial in [\d.]+s, finished 20\d\d-", result.stdout, re.M)
+    assert (
+        "(partial because the demo site links to 1 page it removed on purpose,"
+        " /btg/tin-hoat-dong/bai-da-go-9999.html: a dead link on a real site is reported"
+        " the same way)"
+    ) in result.stdout
+    # the archive's URLs are on the port demo-site serves again, as the next steps say
+    assert f"demo-site --port {port}   # the demo site again" in result.stdout
+    urls = {urlsplit(r["url"]).netloc for r in rows(db, "SELECT url FROM articles")}
+    assert urls == {f"127.0.0.1:{port}"}
     count = rows(
         db,
         "SELECT count(*) AS n, count(published_at) AS dated, count(body_text) AS bodies FROM articles",
     )
     total = len(MANIFEST["articles"])
     assert count == [{"n": total, "dated": total, "bodies": total}]
+
+
+def test_demo_on_a_busy_port_says_so_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = tuyengiao("demo", "--db", str(tmp_path / "a.sqlite"), "--port", port)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: cannot serve the demo site on 127.0.0.1:{port}: Address already in use"
+        " (give --port 0 for any free port)"
+    ]
 
 
 def by_path(db):

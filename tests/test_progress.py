@@ -1,6 +1,7 @@
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tuyengiao_crawler.extensions import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 LINE = re.compile(
-    r"\[progress\] \d+:\d\d:\d\d pages (\d+) \(304: \d+\), articles (\d+) [^\r\n]* errors \d+, [\d.]+ pages/s"
+    r"\d+:\d\d:\d\d pages ([\d,]+) \([\d,]+ 304\) [\d.]+/s errors \d+; new (\d+) edited \d+ gone \d+"
 )
 
 
@@ -25,9 +26,46 @@ def test_progress_line_counts():
                         ("tuyengiao/errors", 2)]:  # fmt: skip
         crawler.stats.set_value(name, value)
     line = progress.line()
-    assert (
-        "pages 120 (304: 7), articles 47 (new 40, updated 0, unchanged 7, gone 0), errors 2" in line
-    )
+    # 304s are pages fetched: Scrapy's response count never sees them (NotModified)
+    assert line.endswith(" pages 127 (7 304) 0.0/s errors 2; new 40 edited 0 gone 0")
+    assert len(line) < 80
+
+
+def test_progress_line_fits_80_columns_on_a_nightly_run():
+    crawler = get_crawler(settings_dict={"TUYENGIAO_PROGRESS": "lines"})
+    progress = Progress.from_crawler(crawler)
+    progress.started = time.monotonic() - 3725
+    for name, value in [("downloader/response_count", 12_345), ("tuyengiao/articles_new", 1_234),
+                        ("tuyengiao/not_modified", 11_000), ("tuyengiao/articles_updated", 123),
+                        ("tuyengiao/errors", 12), ("tuyengiao/articles_gone", 12)]:  # fmt: skip
+        crawler.stats.set_value(name, value)
+    line = progress.line()
+    assert line.startswith("1:02:05 pages 23,345 (11,000 304) 6.")
+    assert len(line) < 80, (len(line), line)
+
+
+def test_live_line_is_cut_to_the_terminal_and_cleared_for_a_warning(monkeypatch, capsys):
+    import logging
+    import os
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((40, 24)))
+    crawler = get_crawler(settings_dict={"TUYENGIAO_PROGRESS": "live"})
+    progress = Progress.from_crawler(crawler)
+    handler = logging.StreamHandler(sys.stderr)
+    logging.getLogger().addHandler(handler)
+    try:
+        progress.spider_opened(None)
+        progress.show()
+        logging.getLogger("tuyengiao.test").warning("a warning")
+        progress.show()
+        progress.spider_closed(None)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    err = capsys.readouterr().err
+    drawn = err.split("\r\x1b[2K")
+    assert all(len(part.split("\n")[0]) <= 39 for part in drawn)
+    # the warning starts a line of its own: the progress line was cleared before it
+    assert "\r\x1b[2Ka warning\n" in err
 
 
 def test_progress_setting_is_checked():
@@ -49,10 +87,13 @@ def test_progress_during_a_crawl(tmp_path, mode):
         )  # fmt: skip
     stderr = result.stderr.decode("utf-8")  # bytes: text mode would turn "\r" into "\n"
     assert result.returncode == 0, stderr
-    pages = [int(m.group(1)) for m in LINE.finditer(stderr)]
+    pages = [int(m.group(1).replace(",", "")) for m in LINE.finditer(stderr)]
     assert len(pages) >= 3
     assert pages == sorted(pages) and pages[-1] > pages[0]
     if mode == "live":
-        assert "\r\x1b[2K[progress]" in stderr
+        assert "\r\x1b[2K0:00:" in stderr
     else:
         assert "\r" not in stderr
+        # each plain line says when, for logs and cron mail
+        stamped = re.findall(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \[progress\] ", stderr, re.M)
+        assert len(stamped) == len(pages)

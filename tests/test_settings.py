@@ -70,3 +70,40 @@ def test_per_page_debug_messages_are_built_only_at_debug_level():
         assert (formatter.crawled(request, response, spider) is not None) is shown
         assert (formatter.scraped({"url": "x"}, response, spider) is not None) is shown
     assert crawl_settings("a.sqlite").get("LOG_FORMATTER").endswith("ArchiveLogFormatter")
+
+
+def _scrapy_crawl_settings(**cmdline):
+    """Settings as `scrapy crawl archive` from the project root builds them: the project's
+    module (scrapy.cfg), then -s NAME=VALUE."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("tuyengiao_crawler.settings", priority="project")
+    settings.update(cmdline, priority="cmdline")
+    return settings
+
+
+def test_scrapy_crawl_of_this_machine_is_relaxed_like_the_cli(caplog):
+    from scrapy.crawler import Crawler
+
+    crawler = Crawler(ArchiveSpider, _scrapy_crawl_settings())
+    ArchiveSpider.from_crawler(crawler, start_url="http://127.0.0.1:8000/")
+    assert crawler.settings.getbool("AUTOTHROTTLE_ENABLED") is False
+    assert crawler.settings.getfloat("DOWNLOAD_DELAY") == 0
+    assert crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 16
+    # it says where the archive goes when TUYENGIAO_DB was not given
+    assert any(
+        "archiving into " in r.getMessage()
+        and "data/archive.sqlite (the default;" in r.getMessage()
+        for r in caplog.records
+    )
+    # -s still wins; a real site stays polite
+    crawler = Crawler(ArchiveSpider, _scrapy_crawl_settings(DOWNLOAD_DELAY=0.5))
+    ArchiveSpider.from_crawler(crawler, start_url="http://127.0.0.1:8000/")
+    assert crawler.settings.getfloat("DOWNLOAD_DELAY") == 0.5
+    caplog.clear()
+    crawler = Crawler(ArchiveSpider, _scrapy_crawl_settings(TUYENGIAO_DB="elsewhere.sqlite"))
+    ArchiveSpider.from_crawler(crawler, start_url="https://example.org/")
+    assert crawler.settings.getbool("AUTOTHROTTLE_ENABLED") is True
+    assert crawler.settings.getfloat("DOWNLOAD_DELAY") >= 1.0
+    assert not any("archiving into" in r.getMessage() for r in caplog.records)

@@ -46,3 +46,64 @@ def warcio(*args, timeout=120):
         text=True,
         timeout=timeout,
     )
+
+
+class Server:
+    """A real server process (Datasette...) on 127.0.0.1:`port`, its output in `log`."""
+
+    def __init__(self, command, port, log_path, env=None, ready="/-/versions.json"):
+        import os
+        import time
+        import urllib.request
+
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+        self.log_path = Path(log_path)
+        self._log = open(self.log_path, "w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            command,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.base + ready, timeout=5).close()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(
+                        "server did not start: " + self.log_path.read_text()
+                    ) from None
+                time.sleep(0.2)
+
+    def get(self, path):
+        """(status, body text) of a GET."""
+        import urllib.error
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8")
+
+    def json(self, path):
+        import json
+
+        status, body = self.get(path)
+        assert status == 200, (path, status, body[:500])
+        return json.loads(body)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()

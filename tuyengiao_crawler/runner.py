@@ -6,7 +6,6 @@ import logging
 import shutil
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -15,22 +14,10 @@ from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.extensions.resume import jobdir_for, take_saved_queue
+from tuyengiao_crawler.politeness import LOCAL_OVERRIDES, all_local
 from tuyengiao_crawler.profiles import SiteProfile, load_profile
 from tuyengiao_crawler.settings_check import crawl_overrides, start_url_problem
 from tuyengiao_crawler.spiders.archive import ArchiveSpider
-
-# Servers on this machine (the demo site, tests, benchmarks) need no politeness.
-LOCAL_OVERRIDES: dict[str, Any] = {
-    "AUTOTHROTTLE_ENABLED": False,
-    "DOWNLOAD_DELAY": 0,
-    "CONCURRENT_REQUESTS": 16,
-    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
-    "RETRY_TIMES": 1,
-    "DOWNLOAD_TIMEOUT": 15,
-    # A local server's Retry-After is still honoured; there is no crowd to back off from.
-    "TUYENGIAO_RETRY_BACKOFF": 0.1,
-}
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class OneLineLogs(logging.Filter):
@@ -105,7 +92,7 @@ def run_crawl(
     with ArchiveLock(db):
         with Archive(db) as archive:  # what is stopped, seen under the lock
             jobdir = prepare_jobdir(db, resume, archive)
-        local = all(urlsplit(url).hostname in LOCAL_HOSTS for url in start_urls)
+        local = all_local(start_urls)
         settings = crawl_settings(
             db, max_pages=max_pages, log_level=log_level, local=local, overrides=overrides
         )

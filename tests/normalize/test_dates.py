@@ -368,3 +368,21 @@ def test_date_spans_limit_and_offsets() -> None:
     assert unicodedata.normalize("NFC", nfd[span.start : span.end]) == "Thứ Bảy, 07/11/2020 - 08:30"
     assert span.value == "2020-11-07T08:30+07:00"
     assert date_spans(None) == [] and date_spans(12) == []  # type: ignore[arg-type]
+
+
+def test_a_string_reference_is_read_not_ignored():
+    """reference="2020-11-30" supplies the year as date(2020, 11, 30) does (it used to be
+    ignored silently, giving None); a string that is not a date is an error."""
+    import datetime
+
+    from tuyengiao_crawler.normalize.dates import normalize_date
+
+    assert normalize_date("ngày 5 tháng 1", reference="2020-11-30") == "2020-01-05"
+    assert normalize_date("03/12", reference="2020-11-30T08:00+07:00") == normalize_date(
+        "03/12", reference=datetime.date(2020, 11, 30)
+    )
+    assert normalize_date("03/12", reference="2020-11-30") == "2019-12-03"
+    with pytest.raises(ValueError, match="is not an ISO date"):
+        normalize_date("03/12", reference="30/11/2020")
+    with pytest.raises(TypeError, match="reference must be"):
+        normalize_date("03/12", reference=2020)

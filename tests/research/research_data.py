@@ -71,3 +71,43 @@ def make_archive(path):
         for item in ARTICLES:
             archive.save_article({"site": "127.0.0.1", **item})
     return path
+
+
+EDITED_BODY_HTML = (
+    "<p>Quán triệt <b>Chỉ thị 05-CT/TW</b> của Bộ Chính trị.</p>"
+    '<p><img src="http://127.0.0.1:1/anh/hoi-nghi.jpg" alt="Quang cảnh hội nghị"></p>'
+    "<p>Giữ vững hoà bình, ổn định lâu dài.</p>"
+)
+
+
+def make_browsing_archive(path):
+    """The research archive, with article 1 edited once (an earlier version kept), its
+    HTML body with an image, and the capture (fetch, WARC record) each version came from."""
+    make_archive(path)
+    with Archive(path) as archive:
+        conn = archive.conn
+        for fetch_id, offset, stamp in (
+            (1, 0, "2024-01-05T08:00:00Z"),
+            (2, 4096, "2024-02-09T08:00:00Z"),
+        ):
+            conn.execute(
+                "INSERT INTO fetches (id, url, status, fetched_at, warc_file, warc_offset,"
+                " warc_length) VALUES (?, ?, 200, ?, 'crawl-00001.warc.gz', ?, 2000)",
+                (fetch_id, BASE + "a1.html", stamp, offset),
+            )
+        conn.execute("UPDATE articles SET fetch_id = 1 WHERE id = 1")
+        conn.commit()
+        first = dict(ARTICLES[0])
+        archive.save_article(
+            {
+                "site": "127.0.0.1",
+                **first,
+                "body_text": "Quán triệt Chỉ thị 05-CT/TW của Bộ Chính trị.\n\n"
+                "Giữ vững hoà bình, ổn định lâu dài.",
+                "body_html": EDITED_BODY_HTML,
+                "images": [{"url": BASE + "anh/hoi-nghi.jpg", "alt": "Quang cảnh hội nghị"}],
+                "fetch_id": 2,
+            },
+            seen_at="2024-02-09T08:00:00+00:00",
+        )
+    return path

@@ -266,3 +266,17 @@ def test_streaming_json_export_of_100k_articles_as_a_process(big_archive, tmp_pa
         f"json: {size / 1e6:.0f} MB, peak RSS {after / 1024:.0f} MB "
         f"(+{(after - before) / 1024:.1f} MB over startup), {elapsed:.1f}s"
     )
+
+
+def test_export_out_file_gets_the_usual_mode_not_0600(archive_db, tmp_path):
+    """mkstemp's private 0600 is for the half-written file; the export is readable like
+    any file the user writes (0644 under umask 022)."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "articles.csv"
+        assert run("export", "--db", archive_db, "--out", out).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -112,7 +112,7 @@ def test_snippets_are_highlighted_in_the_original_spelling(archive_db):
 def test_search_text_and_csv_output(archive_db):
     result = CliRunner().invoke(cli, ["search", "--db", str(archive_db), "tuyen giao"], color=True)
     assert result.exit_code == 0, result.output
-    assert "1 articles match 'tuyen giao'" in result.output
+    assert "1 article matches 'tuyen giao'" in result.output  # not "1 articles match"
     assert "\x1b[" in result.output and "Tuyên giáo" in result.output
     result = run("search", "--db", archive_db, "hoa", "--csv", "--limit", "2")
     lines = result.output.splitlines()

@@ -108,14 +108,13 @@ def test_match_query():
 
 
 def test_count_matches(conn):
-    assert count_matches(conn, match_query("hoa"), 100) == 3
-    assert count_matches(conn, match_query("hoa"), 2) == 2  # stops at the cap
-    assert count_matches(conn, match_query("hoa", filters=IN_CATEGORY), 100) == 2
-    assert count_matches(conn, match_query("dang"), 100) == 2  # Đảng ủy, Dang dở
-    assert count_matches(conn, match_query("hoà", exact=True), 100) == 2  # hoà, Hòa
-    assert count_matches(conn, match_query("hoa").from_id(2), 100) == 2
-    assert count_matches(conn, match_query("khong khi"), 100) == 1  # both words: only 2
-    assert count_matches(conn, match_query("xyzzy"), 100) == 0
+    assert count_matches(conn, match_query("hoa")) == 3
+    assert count_matches(conn, match_query("hoa", filters=IN_CATEGORY)) == 2
+    assert count_matches(conn, match_query("dang")) == 2  # Đảng ủy, Dang dở
+    assert count_matches(conn, match_query("hoà", exact=True)) == 2  # hoà, Hòa
+    assert count_matches(conn, match_query("hoa").from_id(2)) == 2
+    assert count_matches(conn, match_query("khong khi")) == 1  # both words: only 2
+    assert count_matches(conn, match_query("xyzzy")) == 0
 
 
 def test_window_floor(conn):

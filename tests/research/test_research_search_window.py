@@ -106,15 +106,15 @@ def _matching_ids(db, query, table="articles_fts"):
 
 def test_small_result_sets_are_counted_and_ranked_exactly(broad_db):
     found = _search(broad_db, "tuyen giao")
-    assert found.total == 60 and not found.total_capped and found.ranked_among is None
+    assert found.total == 60 and found.ranked_among is None
     assert [r["id"] for r in found.results] == _reference(broad_db, "tuyen giao")
     assert len(found.results) == 20
 
 
 def test_a_broad_query_is_ranked_among_the_most_recently_archived(broad_db):
     ids = _matching_ids(broad_db, "tuyen giao")
-    found = _search(broad_db, "tuyen giao", count_cap=40, rank_window=25, limit=10)
-    assert found.total == 40 and found.total_capped
+    found = _search(broad_db, "tuyen giao", rank_window=25, limit=10)
+    assert found.total == 60  # counted exactly, however many
     assert found.ranked_among == 25
     floor = ids[-25]  # the 25 highest ids
     assert [r["id"] for r in found.results] == _reference(
@@ -125,17 +125,17 @@ def test_a_broad_query_is_ranked_among_the_most_recently_archived(broad_db):
     assert _reference(broad_db, "tuyen giao", limit=10) != [r["id"] for r in found.results]
 
 
-def test_the_window_without_a_capped_count(broad_db):
-    found = _search(broad_db, "tuyen giao", count_cap=100, rank_window=30)
-    assert (found.total, found.total_capped, found.ranked_among) == (60, False, 30)
+def test_the_window_and_the_exact_count(broad_db):
+    found = _search(broad_db, "tuyen giao", rank_window=30)
+    assert (found.total, found.ranked_among) == (60, 30)
     ids = _matching_ids(broad_db, "tuyen giao")
     assert [r["id"] for r in found.results] == _reference(broad_db, "tuyen giao", floor=ids[-30])
 
 
 def test_the_window_counts_only_articles_passing_the_filters(broad_db):
     filters = ArticleFilters(category="tin hoat dong")
-    found = _search(broad_db, "tuyen giao", filters=filters, count_cap=20, rank_window=10)
-    assert found.total == 20 and found.total_capped and found.ranked_among == 10
+    found = _search(broad_db, "tuyen giao", filters=filters, rank_window=10)
+    assert found.total == 30 and found.ranked_among == 10  # the 30 in the category
     conn = open_readonly(broad_db)
     in_category = sorted(
         row[0]
@@ -154,8 +154,8 @@ def test_the_window_counts_only_articles_passing_the_filters(broad_db):
 
 def test_exact_search_uses_the_same_window(broad_db):
     ids = _matching_ids(broad_db, "tuyên giáo", table="articles_fts_exact")
-    found = _search(broad_db, "tuyên giáo", exact=True, count_cap=50, rank_window=15)
-    assert (found.total, found.total_capped, found.ranked_among) == (50, True, 15)
+    found = _search(broad_db, "tuyên giáo", exact=True, rank_window=15)
+    assert (found.total, found.ranked_among) == (len(ids), 15)
     assert [r["id"] for r in found.results] == _reference(
         broad_db, "tuyên giáo", floor=ids[-15], table="articles_fts_exact"
     )
@@ -178,31 +178,21 @@ def test_equal_scores_go_newest_first_also_at_the_cut(broad_db, filters):
     assert [r["rank"] for r in found.results] == [1, 2]
 
 
-def test_limits_must_nest(broad_db):
-    with pytest.raises(ValueError, match="rank_window"):
-        _search(broad_db, "tuyen giao", count_cap=10, rank_window=20)
-
-
-def test_cli_says_when_the_count_stops_and_the_ranking_is_windowed(broad_db, monkeypatch):
-    monkeypatch.setattr(search_module, "COUNT_CAP", 40)
+def test_cli_counts_exactly_and_says_when_the_ranking_is_windowed(broad_db, monkeypatch):
     monkeypatch.setattr(search_module, "RANK_WINDOW", 25)
     result = CliRunner().invoke(cli, ["search", "--db", str(broad_db), "tuyen giao"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        "more than 40 articles match 'tuyen giao'; the best 20 of the 25 most recently"
+        "60 articles match 'tuyen giao'; the best 20 of the 25 most recently"
         " archived are shown (add words, --since or --until, or --rank-all to rank older ones)"
     )
     result = CliRunner().invoke(cli, ["search", "--db", str(broad_db), "tuyen giao", "--json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 20
     assert result.stderr == (
-        "note: more than 40 articles match; the best 20 of the 25 most recently archived"
+        "note: 60 articles match; the best 20 of the 25 most recently archived"
         " are shown (add words, --since or --until, or --rank-all to rank older ones)\n"
     )
-    # 60 matches, windowed but counted exactly
-    monkeypatch.setattr(search_module, "COUNT_CAP", 100)
-    result = CliRunner().invoke(cli, ["search", "--db", str(broad_db), "tuyen giao"])
-    assert result.output.splitlines()[0].startswith("60 articles match 'tuyen giao'; the best 20")
     # --rank-all: every match counted and ranked, as a narrow query is
     result = CliRunner().invoke(
         cli, ["search", "--db", str(broad_db), "tuyen giao", "--rank-all", "--json"]

@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 from testkit import free_port
 
+from tuyengiao_crawler.archive.metadata import datasette_metadata
 from tuyengiao_crawler.cli import cli
-from tuyengiao_crawler.cli.research import datasette_metadata
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +65,8 @@ def test_serve_without_datasette_says_how_to_install(archive_db, monkeypatch):
     assert result.exit_code != 0
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert lines == [
-        "Error: Datasette is not installed; install it with: pip install 'tuyengiao-crawler[serve]'"
+        "Error: Datasette is not installed; install it with:"
+        " .venv/bin/pip install -e '.[serve]' (in the project's folder)"
     ]
 
 

@@ -189,6 +189,12 @@ def write_rows(
     return count
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def output_file(path: str | Path, force: bool = False) -> Iterator[IO[str]]:
     """A UTF-8 text file written beside `path` and moved into place only when complete."""
@@ -206,6 +212,8 @@ def output_file(path: str | Path, force: bool = False) -> Iterator[IO[str]]:
     try:
         with open(fd, "w", encoding="utf-8", newline="", buffering=1 << 16) as handle:
             yield handle
+        # mkstemp makes the file private (0600); the export gets a new file's usual mode.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

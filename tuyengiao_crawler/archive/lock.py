@@ -21,7 +21,9 @@ _HELD: dict[tuple[int, int], ArchiveLock] = {}
 
 
 class ArchiveLocked(TuyengiaoError):
-    """Another process is crawling into the same archive."""
+    """Another process is crawling into the same archive: nothing failed, try later."""
+
+    exit_code = 5
 
 
 def _identity(path: Path) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from typing import Any
 from tuyengiao_crawler.archive.coverage import coverage_history
 from tuyengiao_crawler.archive.schema import SCHEMA_VERSION
 from tuyengiao_crawler.archive.store import ArchiveError, check_sqlite_file
+from tuyengiao_crawler.archive.timeline import fill_months
 
 HEADER_BYTES = 100
 # SQLite's words for a file whose pages are not what its header and schema promise.
@@ -235,10 +236,13 @@ def archive_stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
             "SELECT coalesce(category, '(none)') AS category, count(*) AS articles"
             " FROM articles GROUP BY 1 ORDER BY 2 DESC, 1",
         ),
-        "by_month": _rows(
-            conn,
-            "SELECT substr(published_at, 1, 7) AS month, count(*) AS articles FROM articles"
-            " WHERE published_at IS NOT NULL GROUP BY 1 ORDER BY 1",
+        # Every month from the first to the last, 0 where nothing was published.
+        "by_month": fill_months(
+            _rows(
+                conn,
+                "SELECT substr(published_at, 1, 7) AS month, count(*) AS articles FROM articles"
+                " WHERE length(published_at) >= 7 GROUP BY 1 ORDER BY 1",
+            )
         ),
         "top_authors": _rows(
             conn,

@@ -20,7 +20,10 @@ class FriendlyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TuyengiaoError as exc:
-            raise click.ClickException(str(exc)) from None
+            error = click.ClickException(str(exc))
+            # 1 unless the error says otherwise (5: the archive is busy, try later)
+            error.exit_code = getattr(exc, "exit_code", 1)
+            raise error from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -105,6 +108,33 @@ def cli(debug: bool) -> None:
 
     Example: tuyengiao demo
     """
+
+
+def self_command() -> str:
+    """How to run this command again from here: `tuyengiao` when that is on PATH and is
+    this one, else the script beside this Python (`.venv/bin/tuyengiao`)."""
+    import os
+    import shutil
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "tuyengiao"
+    found = shutil.which("tuyengiao")
+    if found and script.exists() and Path(found).resolve() == script.resolve():
+        return "tuyengiao"
+    if not script.exists():
+        return "tuyengiao"
+    try:
+        relative = os.path.relpath(script)
+    except ValueError:
+        return str(script)
+    return relative if not relative.startswith("..") else str(script)
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles", "12,345 articles"."""
+    word = singular if count == 1 else (many or singular + "s")
+    return f"{count:,} {word}"
 
 
 def print_table(title: str, rows: list[dict[str, Any]]) -> None:

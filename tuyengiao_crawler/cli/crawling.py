@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from tuyengiao_crawler.cli import cli, db_option, log_level_option
+from tuyengiao_crawler.cli import cli, db_option, log_level_option, self_command
 
 
 @cli.command()
@@ -16,27 +16,52 @@ from tuyengiao_crawler.cli import cli, db_option, log_level_option
 @click.option(
     "--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages (0: no limit)."
 )
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to serve the demo site on, as `demo-site` does, so the archive's links work "
+    "when it serves again (0: any free port).",
+)
 @log_level_option
-def demo(db: str, max_pages: int, log_level: str) -> None:
+def demo(db: str, max_pages: int, port: int, log_level: str) -> None:
     """Serve the bundled demo site on 127.0.0.1 and crawl it into the archive.
 
-    Example: tuyengiao demo --db data/archive.sqlite
+    Example: .venv/bin/tuyengiao demo --db data/archive.sqlite
     """
-    from tuyengiao_crawler.demo_site.server import DemoSite
+    from contextlib import ExitStack
+
+    from tuyengiao_crawler.demo_site.server import MANIFEST_PATH, DemoSite
     from tuyengiao_crawler.runner import run_crawl
 
-    with DemoSite(port=0) as site:
+    with ExitStack() as stack:
+        try:
+            site = stack.enter_context(DemoSite(port=port))
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot serve the demo site on 127.0.0.1:{port}: {exc.strerror}"
+                " (give --port 0 for any free port)"
+            ) from None
         click.echo(f"Demo site serving at {site.url}/ ; crawling into {db} ...")
         started = time.monotonic()
         run = run_crawl(
             [site.url + "/"], db, profile="demo", max_pages=max_pages, log_level=log_level
         )
     _report_run(run, db, time.monotonic() - started)
+    planted = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["site"]["not_found"]
+    if run["status"] == "partial" and run["errors"] == len(planted):
+        click.echo(
+            f"(partial because the demo site links to {len(planted)} page it removed on"
+            f" purpose, {', '.join(planted)}: a dead link on a real site is reported the"
+            " same way)"
+        )
+    me = self_command()
     click.echo(
         "\nNext:\n"
-        f"  tuyengiao stats --db {db}\n"
-        f'  sqlite3 {db} "SELECT published_at, title FROM articles ORDER BY published_at DESC LIMIT 5"\n'
-        "  tuyengiao demo-site --port 8000   # browse the demo site at http://127.0.0.1:8000/"
+        f"  {me} stats --db {db}\n"
+        f"  {me} serve --db {db}   # browse the archive at http://127.0.0.1:8001/\n"
+        f"  {me} demo-site --port {site.port}   # the demo site again: the archive's links work"
     )
 
 
@@ -156,7 +181,11 @@ def _report_run(run: dict[str, Any], db: str, seconds: float) -> None:
         data = archive_stats(conn)
     finally:
         conn.close()
-    click.echo(f"Run {run['id']} ({run['mode']}): {run['status']} in {seconds:.1f}s")
+    finished = run.get("finished_at") or ""
+    click.echo(
+        f"Run {run['id']} ({run['mode']}): {run['status']} in {seconds:.1f}s"
+        + (f", finished {finished}" if finished else "")
+    )
     for label, key in RUN_COUNTS:
         click.echo(f"  {label:<20}{run[key]:>8}")
     click.echo(

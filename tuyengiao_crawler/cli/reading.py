@@ -4,25 +4,57 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
-from tuyengiao_crawler.cli import cli, db_option, json_option, print_table
+from tuyengiao_crawler.cli import cli, db_option, json_option, plural, print_table
 
 
 @cli.command()
 @db_option(exists=True)
 @json_option
-def stats(db: str, as_json: bool) -> None:
+@click.option(
+    "--chart",
+    type=click.Choice(["articles", "citations", "authors"]),
+    help="Draw a chart per month instead (months without any are 0): articles, "
+    "citations of documents, or the most prolific authors' articles. Needs --out.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["category", "site"]),
+    help="With --chart articles: one series per category or site.",
+)
+@click.option("--document", help="With --chart citations: one document, e.g. 05-CT/TW.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="The chart file: .svg, or .png (needs the [serve] extra).",
+)
+def stats(
+    db: str,
+    as_json: bool,
+    chart: str | None,
+    by: str | None,
+    document: str | None,
+    out: str | None,
+) -> None:
     """Summarise an archive: articles by category and month, top authors and documents, runs,
     and the extraction coverage of recent runs (share of articles with each field).
 
-    Example: tuyengiao stats --db data/archive.sqlite --json
+    Example: tuyengiao stats --db data/archive.sqlite --chart citations --document 05-CT/TW --out 05-ct-tw.svg
     """
     from tuyengiao_crawler.archive import archive_stats, open_readonly
 
+    if chart and not out:
+        raise click.UsageError("--chart needs --out FILE.svg or FILE.png")
+    if (out or by or document) and not chart:
+        raise click.UsageError("--out, --by and --document go with --chart")
     conn = open_readonly(db)
     try:
+        if chart:
+            _write_chart(conn, chart, by, document, out)
+            return
         data = archive_stats(conn)
     finally:
         conn.close()
@@ -30,9 +62,10 @@ def stats(db: str, as_json: bool) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(
-        f"{data['articles']} articles ({data['undated']} undated), "
+        f"{plural(data['articles'], 'article')} ({data['undated']} undated), "
         f"published {data['first_published']} .. {data['last_published']}; "
-        f"{data['authors']} authors; {data['documents']} documents, {data['citations']} citations"
+        f"{plural(data['authors'], 'author')}; {plural(data['documents'], 'document')}, "
+        f"{plural(data['citations'], 'citation')}"
     )
     print_table("By category", data["by_category"])
     print_table("By month", data["by_month"])
@@ -42,6 +75,22 @@ def stats(db: str, as_json: bool) -> None:
     print_table(
         "Extraction coverage of recent runs (% of the articles each archived new or updated)",
         [_coverage_row(row) for row in data["coverage"]],
+    )
+
+
+def _write_chart(
+    conn: Any, chart: str, by: str | None, document: str | None, out: str | None
+) -> None:
+    from tuyengiao_crawler.archive.timeline import timeline
+    from tuyengiao_crawler.charts import write_chart
+
+    drawn = timeline(conn, chart, by=by, document=document)
+    path = write_chart(drawn, out or "")
+    click.echo(
+        f"wrote {path}: {drawn.title}, {plural(len(drawn.months), 'month')}"
+        f" ({drawn.months[0] if drawn.months else '-'} .. {drawn.months[-1] if drawn.months else '-'}),"
+        f" {plural(len(drawn.series), 'series', 'series')}",
+        err=True,
     )
 
 

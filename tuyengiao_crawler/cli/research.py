@@ -14,10 +14,10 @@ from typing import Any
 
 import click
 
-from tuyengiao_crawler.cli import cli, db_option
+from tuyengiao_crawler.cli import cli, db_option, plural
 from tuyengiao_crawler.errors import TuyengiaoError
 
-INSTALL_SERVE = "pip install 'tuyengiao-crawler[serve]'"
+INSTALL_SERVE = ".venv/bin/pip install -e '.[serve]' (in the project's folder)"
 
 
 def filter_options(fn: Any) -> Any:
@@ -58,8 +58,9 @@ def _filters(match: str | None = None, exact: bool = False, **values: Any) -> An
 @click.option(
     "--rank-all",
     is_flag=True,
-    help="Count and rank every match, however many (slower on broad queries: by default "
-    "a query matching over 5,000 articles is ranked among the most recently archived).",
+    help="Rank every match, however many (slower on broad queries: by default a query "
+    "matching over 5,000 articles is ranked among the 5,000 most recently archived). "
+    "The count is always exact.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON array.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the results as CSV.")
@@ -89,7 +90,7 @@ def search(
     filters = _filters(**filter_values)
     conn = open_readonly(db)
     try:
-        everything = {"count_cap": ALL, "rank_window": ALL} if rank_all else {}
+        everything = {"rank_window": ALL} if rank_all else {}
         found = search_articles(
             conn, query, exact=exact, filters=filters, limit=limit, **everything
         )
@@ -102,7 +103,7 @@ def search(
             err=True,
         )
     if found.ranked_among is not None and (as_json or as_csv):
-        click.echo(f"note: {_match_count(found)} articles match; {_window_note(found)}", err=True)
+        click.echo(f"note: {_match_count(found)}; {_window_note(found)}", err=True)
     public = ("rank", "id", "published_at", "category", "title", "url", "authors", "documents")
     if as_json:
         rows = [{k: r[k] for k in (*public, "score", "snippet")} for r in found.results]
@@ -125,11 +126,11 @@ def search(
     shown = len(found.results)
     if found.ranked_among is None:
         click.echo(
-            f"{found.total} articles match {query!r}"
+            f"{_match_count(found, query)}"
             + (f" (best {shown} shown)" if shown < found.total else "")
         )
     else:
-        click.echo(f"{_match_count(found)} articles match {query!r}; {_window_note(found)}")
+        click.echo(f"{_match_count(found, query)}; {_window_note(found)}")
     for r in found.results:
         click.echo()
         date = (r["published_at"] or "undated")[:10]
@@ -140,8 +141,10 @@ def search(
         click.echo("     " + click.style(r["url"], dim=True))
 
 
-def _match_count(found: Any) -> str:
-    return f"more than {found.total:,}" if found.total_capped else f"{found.total:,}"
+def _match_count(found: Any, query: str | None = None) -> str:
+    """ "1 article matches 'q'", "12,345 articles match 'q'" (the count is exact)."""
+    verb = "matches" if found.total == 1 else "match"
+    return f"{plural(found.total, 'article')} {verb}" + (f" {query!r}" if query else "")
 
 
 def _window_note(found: Any) -> str:
@@ -270,57 +273,29 @@ def reindex(db: str) -> None:
 # serve
 
 
-def datasette_metadata(database: str) -> dict[str, Any]:
-    """The packaged Datasette metadata, for a database named `database` (the file's stem)."""
-    from importlib.resources import files
-
-    text = (
-        files("tuyengiao_crawler.archive")
-        .joinpath("datasette_metadata.json")
-        .read_text(encoding="utf-8")
-    )
-    metadata = json.loads(text)
-    metadata["databases"] = {database: metadata["databases"]["archive"]}
-    return metadata
-
-
-def _folded_search_plugin() -> Any:
-    """A Datasette plugin (a module object) that makes the search box accent-insensitive
-    like `tuyengiao search`: it folds đ to d before Datasette's own escape_fts."""
-    import types
-    import unicodedata
-
-    from datasette import hookimpl
-    from datasette.utils import escape_fts
-
-    from tuyengiao_crawler.archive.fts import folded_text
-
-    def escape_folded(query: str) -> str:
-        return escape_fts(folded_text(unicodedata.normalize("NFC", query or "")))
-
-    @hookimpl(trylast=True)
-    def prepare_connection(conn: Any) -> None:
-        conn.create_function("escape_fts", 1, escape_folded)
-
-    plugin = types.ModuleType("tuyengiao_folded_search")
-    plugin.prepare_connection = prepare_connection  # type: ignore[attr-defined]
-    return plugin
-
-
 @cli.command()
 @db_option(exists=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--print-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
-def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
-    """Browse and query the archive in Datasette, with descriptions, facets and search.
+@click.option(
+    "--replay",
+    "replay_prefix",
+    help="A replay server's collection URL (pywb: http://localhost:8080/COLLECTION/): "
+    "the article pages link each capture to it.",
+)
+def serve(db: str, host: str, port: int, print_metadata: bool, replay_prefix: str | None) -> None:
+    """Browse the archive in Datasette: article and document pages, charts per month,
+    descriptions, facets and an accent-insensitive search box.
 
-    Datasette is optional: pip install 'tuyengiao-crawler[serve]'. The archive stays
-    writable by a running crawl (WAL).
+    The same browser comes with plain `datasette FILE.sqlite` once the [serve] extra is
+    installed (a Datasette plugin). The archive stays writable by a running crawl (WAL).
 
-    Example: tuyengiao serve --db data/archive.sqlite --port 8001
+    Example: .venv/bin/tuyengiao serve --db data/archive.sqlite --port 8001
     """
     import importlib.util
+
+    from tuyengiao_crawler.archive.metadata import datasette_metadata
 
     database = Path(db).stem
     if print_metadata:
@@ -340,13 +315,14 @@ def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
     from datasette.cli import cli as datasette_cli
     from datasette.plugins import pm
 
-    if pm.get_plugin("tuyengiao_folded_search") is None:
-        pm.register(_folded_search_plugin(), name="tuyengiao_folded_search")
+    import tuyengiao_crawler.datasette_plugin as plugin
+
+    if plugin not in pm.get_plugins():  # run from a source tree without the entry point
+        pm.register(plugin, name=plugin.PLUGIN)
     with tempfile.TemporaryDirectory(prefix="tuyengiao-serve-") as tmp:
         metadata_path = Path(tmp) / "metadata.json"
-        metadata_path.write_text(
-            json.dumps(datasette_metadata(database), ensure_ascii=False), encoding="utf-8"
-        )
+        config = {"replay_prefix": replay_prefix} if replay_prefix else {}
+        metadata_path.write_text(json.dumps({"plugins": {plugin.PLUGIN: config}}), encoding="utf-8")
         args = [
             "serve",
             str(db),

@@ -19,7 +19,7 @@ from .text import fix_d, nfc_with_offsets
 
 __all__ = ["DateSpan", "date_spans", "find_dates", "normalize_date", "normalize_date_range"]
 
-DateLike = _dt.date | _dt.datetime | None
+DateLike = _dt.date | _dt.datetime | str | None
 
 # --- regex building blocks -------------------------------------------------------------
 
@@ -119,11 +119,22 @@ def _year2(y: str) -> int:
 
 
 def _ref_date(reference: Any) -> _dt.date | None:
+    """The reference as a date: a date, a datetime, or an ISO string ("2020-11-30",
+    "2020-11-30T08:00+07:00"); anything else is refused rather than ignored."""
+    if reference is None:
+        return None
     if isinstance(reference, _dt.datetime):
         return reference.date()
     if isinstance(reference, _dt.date):
         return reference
-    return None
+    if isinstance(reference, str):
+        try:
+            return _dt.date.fromisoformat(reference.strip()[:10])
+        except ValueError:
+            raise ValueError(f"reference {reference!r} is not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(
+        f"reference must be a date, a datetime or an ISO date string, not {reference!r}"
+    )
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -467,9 +478,11 @@ def _prepare(text: Any) -> str | None:
 def normalize_date(text: Any, reference: DateLike = None) -> str | None:
     """Normalise one date string (e.g. a dateline) to ISO 8601, or None.
 
-    ``reference`` (date/datetime) supplies the year when the text has none.
-    For a range the start is returned.  Never raises.
+    ``reference`` (a date, datetime or ISO date string) supplies the year when the text has none.
+    For a range the start is returned.  Never raises for any `text`; a `reference` that
+    is not a date is a ValueError or TypeError.
     """
+    ref = _ref_date(reference)
     try:
         if isinstance(text, _dt.datetime):
             return text.isoformat(timespec="minutes")
@@ -478,7 +491,6 @@ def normalize_date(text: Any, reference: DateLike = None) -> str | None:
         prepared = _prepare(text)
         if prepared is None:
             return None
-        ref = _ref_date(reference)
         found = _scan(prepared, ref, strict=False, limit=1)
         if found:
             return found[0][0].render()
@@ -489,11 +501,12 @@ def normalize_date(text: Any, reference: DateLike = None) -> str | None:
 
 def normalize_date_range(text: Any, reference: DateLike = None) -> tuple[str | None, str | None]:
     """Return (start, end) of a date range; end is None when the text holds one date."""
+    ref = _ref_date(reference)
     try:
         prepared = _prepare(text)
         if prepared is None:
             return None, None
-        found = _scan(prepared, _ref_date(reference), strict=False, limit=1)
+        found = _scan(prepared, ref, strict=False, limit=1)
         if not found:
             return normalize_date(prepared, reference), None
         a, b = found[0]
@@ -509,12 +522,13 @@ def find_dates(text: Any, reference: DateLike = None) -> list[dict[str, Any]]:
     and ``value`` the ISO string (mentions that cannot be resolved are skipped).
     Yearless forms (``25/2``) are only taken after a cue such as "ngày"/"sáng".
     """
+    ref = _ref_date(reference)
     if not isinstance(text, str) or not text:
         return []
     try:
         work, mapping = nfc_with_offsets(text)
         out: list[dict[str, Any]] = []
-        for a, b in _scan(work, _ref_date(reference), strict=True):
+        for a, b in _scan(work, ref, strict=True):
             for men in (a, b):
                 if men is None:
                     continue

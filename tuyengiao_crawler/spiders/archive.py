@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -21,6 +22,7 @@ from scrapy.http import (
 )
 from scrapy.http.request import NO_CALLBACK
 from scrapy.linkextractors import IGNORED_EXTENSIONS
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -38,6 +40,7 @@ from tuyengiao_crawler.extract.urls import Scope, canonicalize_url
 from tuyengiao_crawler.items import ArticleItem
 from tuyengiao_crawler.middlewares.redirect import RedirectLoop
 from tuyengiao_crawler.middlewares.warc import FETCH_ID_KEY, header_pairs, warc_dir
+from tuyengiao_crawler.politeness import LOCAL_OVERRIDES, all_local
 from tuyengiao_crawler.profiles import SiteProfile, load_profile, profile_for_host
 
 # Files never followed as pages (images, media, office documents: articles' own are
@@ -90,10 +93,25 @@ class ArchiveSpider(scrapy.Spider):
     ) -> ArchiveSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider._configure(crawler.settings)
+        spider._as_the_cli_would(crawler.settings)
         # Connected before the extensions exist, so this runs before the run is recorded.
         crawler.signals.connect(spider._plan_crawl, signal=signals.spider_opened)
         crawler.signals.connect(spider._read_robots, signal=signals.response_received)
         return spider
+
+    def _as_the_cli_would(self, settings: scrapy.settings.BaseSettings) -> None:
+        """Run from `scrapy crawl archive` as from `tuyengiao crawl`: politeness relaxed
+        when every start URL is on this machine (below anything given with -s), and a word
+        on where the archive goes when TUYENGIAO_DB was not given."""
+        if settings.frozen:
+            return
+        if all_local(self.start_urls):
+            settings.update(LOCAL_OVERRIDES, priority="spider")
+        if (settings.getpriority("TUYENGIAO_DB") or 0) <= SETTINGS_PRIORITIES["project"]:
+            where = Path(settings.get("TUYENGIAO_DB")).resolve()
+            self.logger.warning(
+                f"archiving into {where} (the default; -s TUYENGIAO_DB=PATH for another)"
+            )
 
     def _plan_crawl(self) -> None:
         """Tell the run what this crawl walks; learn the mode and what is archived."""
