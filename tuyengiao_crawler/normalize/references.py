@@ -199,7 +199,9 @@ def _case_variants(word: str) -> list[str]:
     return out
 
 
-_KIND_RE_SRC = _trie_regex(sorted({v for k in _KIND_WORDS for v in _case_variants(k)}))
+_OTHER_KIND_SRC = _trie_regex(
+    sorted({v for k in _KIND_WORDS if k not in _LAW_KINDS for v in _case_variants(k)})
+)
 _LAW_KIND_SRC = _trie_regex(sorted({v for k in _LAW_KINDS for v in _case_variants(k)}))
 
 _U = "A-ZĐƯƠÔÂĂÊ"
@@ -281,14 +283,17 @@ _LAW_TAIL = (
 )
 _LAW_SPLIT_RE = re.compile(r"(.*?)(?:\s*\b(?:năm\s+)?((?:19|20)\d\d))?", re.DOTALL)
 
+# One kind branch for every kind word; the law kinds are a group of their own so that only
+# they try a law's name (a conditional, not a second alternative tried at every position).
 _REF_RE = re.compile(
-    rf"(?<!\w)(?:(?P<lawkind>{_LAW_KIND_SRC})\s+(?P<law>{_LAW_TAIL})"
-    rf"|(?P<kind>{_KIND_RE_SRC})(?:\s+(?i:liên\s+tịch|liên\s+bộ))?"
-    rf"(?:(?:\s+(?P<so>(?i:s[ốoóồ]))\s*[:.]?\s*|\s*:\s*|\s+)"
+    rf"(?<!\w)(?P<kind>(?P<lawkind>{_LAW_KIND_SRC})|{_OTHER_KIND_SRC})"
+    rf"(?:\s+(?i:liên\s+tịch|liên\s+bộ))?"
+    rf"(?:(?(lawkind)\s+(?P<law>{_LAW_TAIL})|(?!))"
+    rf"|(?:\s+(?P<so>(?i:s[ốoóồ]))\s*[:.]?\s*|\s*:\s*|\s+)"
     rf"(?:(?P<code>{_CODE})"
     rf"|(?P<num>\d{{1,5}})(?![\d/]|[.,]\d|\s?[-–]\s?[\d{_U}])(?!\s*(?i:{_UNITS})(?![\w]))"
     rf"|(?P<named>{_NAMED}))"
-    rf"|{_THEME}))"
+    rf"|{_THEME})"
     rf"|(?<![\w/.\-–])(?P<bare>{_CODE})"
 )
 # After a number, the plenum that adopted it: "Nghị quyết số 04-NQ/TW Hội nghị Trung ương
@@ -737,7 +742,7 @@ def _from_match(
 ) -> dict[str, Any] | None:
     s, e = m.span()
     surface = work[s:e]
-    if m.group("lawkind"):
+    if m.group("law"):
         return _from_law(work, m, day)
     kind_word = m.group("kind")
     code = m.group("code") or m.group("bare")
@@ -894,7 +899,7 @@ def _take(r2: dict[str, Any], src: dict[str, Any], how: str) -> None:
 def _named_form_key(form: str) -> str | None:
     """The grammar's named key of a registry form (before the registry exists)."""
     for m in _REF_RE.finditer(form):
-        if m.group("lawkind"):
+        if m.group("law"):
             return _law_key(_kind_from_word(m.group("lawkind")), m.group("law"))[0]
         if m.group("named"):
             return named_key(_kind_from_word(m.group("kind")), m.group("named"))[0]
