@@ -249,7 +249,7 @@ def archive_stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
         ),
         "top_documents": _rows(
             conn,
-            "SELECT documents.canonical, documents.kind, count(DISTINCT article_id) AS articles"
+            "SELECT documents.key AS document, documents.kind, count(DISTINCT article_id) AS articles"
             " FROM article_documents JOIN documents ON documents.id = article_documents.document_id"
             " GROUP BY documents.id ORDER BY 3 DESC, 1 LIMIT ?",
             top,
