@@ -278,7 +278,8 @@ _LAW_YEAR = r"(?:\s+(?:năm\s+)?(?:19|20)\d\d(?![\d/]))"
 _KNOWN_LAWS_SRC = _trie_regex(sorted({v for n in _LAW_NAMES for v in (n, n.lower())}))
 _LAW_TAIL = (
     rf"(?:{_KNOWN_LAWS_SRC})(?![\w]){_LAW_YEAR}?"
-    rf"|[{_UPPER}][^\W\d_]*(?:,?\s+(?!(?:năm|Luật|luật|và)(?!\w))[^\W\d_]+){{0,6}}?{_LAW_YEAR}"
+    rf"|[{_UPPER}][^\W\d_]*(?:,?\s+(?!(?:năm|Luật|luật)(?!\w)|và\s+(?:Luật|luật|Bộ))[^\W\d_]+)"
+    rf"{{0,6}}?{_LAW_YEAR}"
     rf"|(?:năm\s+)?(?:19|20)\d\d(?![\d/])"
 )
 _LAW_SPLIT_RE = re.compile(r"(.*?)(?:\s*\b(?:năm\s+)?((?:19|20)\d\d))?", re.DOTALL)
@@ -556,6 +557,8 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
             break
         if bare[:1].isdigit():
             break
+        if bare == "ban" and text.startswith("hành", tm.end() + 1):
+            break  # "của Bộ Chính trị ban hành ngày ...": the verb, not "Ủy ban"
         tokens.append(bare)
         end = tm.start() + len(bare)
         if tok != bare:  # sentence-final dot
@@ -719,9 +722,10 @@ def _resolve_name(rec: dict[str, Any], work: str, day: str | None, law_name: str
     key = rec["named_key"]
     candidates = REGISTRY.by_name.get(fold(key), []) if key else []
     if not candidates and law_name is not None:
-        candidates = _LAWS_BY_NAME.get(fold(f"{rec['kind']} {law_name}"), [])
+        # A law's name without its year ("Luật Đất đai"); with a year the key said it all.
         if rec["year"] is None:
-            candidates = latest_before(candidates, day)
+            named = _LAWS_BY_NAME.get(fold(f"{rec['kind']} {law_name}"), [])
+            candidates = latest_before(named, day)
     if fold(key or "") in REGISTRY.themed or len(candidates) > 1:
         after = _THEME_AFTER_RE.match(work, rec["end"])
         if after is None:
