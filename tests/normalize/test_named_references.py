@@ -7,8 +7,11 @@ what a researcher counts: the mention as written and the one key of its document
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tuyengiao_crawler.normalize import extract_references, link_partial_references
+from tuyengiao_crawler.normalize.references import IDENTIFIED_BY
 
 # (sentence, surface, document_key, identified_by)
 NAMED = [
@@ -709,3 +712,41 @@ def test_every_reference_has_a_document_key_or_a_reason() -> None:
     for r in refs:
         assert r["document_key"] or r["reason"]
         assert r["canonical"] is None or r["document_key"] == r["canonical"]
+
+
+_PIECES = [
+    "Nghị quyết Trung ương 4 khóa XII",
+    "Nghị quyết số 04-NQ/TW",
+    "Luật Báo chí",
+    " năm 2016",
+    "Hiến pháp",
+    "Bộ luật Hình sự",
+    "Chỉ thị 05",
+    " (",
+    ")",
+    ", ",
+    " về ",
+    "những điều đảng viên không được làm",
+    "Kết luận của Bộ Chính trị",
+    "105/QĐ/TW",
+    "12/2015/TT- BNV",
+    "⁄",
+    "Đại hội XIII của Đảng",
+    "khóa ",
+    "ngày 15/5/2016",
+    " của Ban Bí thư",
+    "Văn kiện ",
+    "văn bản số 45-HD/BTGTU",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=12))
+def test_references_from_any_mix_keep_their_contract(parts: list[str]) -> None:
+    text = "".join(parts)
+    refs = link_partial_references(extract_references(text))
+    for r in refs:
+        assert text[r["start"] : r["end"]] == r["surface"]
+        assert r["canonical"] is None or r["document_key"] == r["canonical"]
+        assert r["document_key"] or r["reason"]
+        assert r["identified_by"] in (*IDENTIFIED_BY, None)
