@@ -244,8 +244,9 @@ _UNITS = (
 # Plenums numbered in words: "lần thứ tư", "lần thứ mười một".
 _ORDINALS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "lam": 5}
 _ORDINALS |= {"sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_ORDINAL_UNIT = r"(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)(?!\w)"
 _NAMED = (
-    r"(?:Hội\s+nghị\s+(?:lần\s+thứ\s+(?:\d{1,2}|[^\W\d]+(?:\s+(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)(?!\w))?)\s+)?"
+    rf"(?:Hội\s+nghị\s+(?:lần\s+thứ\s+(?:\d{{1,2}}|[^\W\d]+(?:\s+{_ORDINAL_UNIT})?)\s+)?"
     r"(?:Ban\s+Chấp\s+hành\s+)?"
     r"Trung\s+ương(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?(?:\d{1,2}|[IVXL]+)(?![\w]))?"
     r"|(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương\s+(?:lần\s+thứ\s+)?(?:\d{1,2}|[IVXL]+)(?![\w]))"
