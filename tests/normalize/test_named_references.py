@@ -458,7 +458,14 @@ LAWS = [
     ),
     # The number wins over the name when both are given.
     ("Luật số 24/2018/QH14", "Luật số 24/2018/QH14", "24/2018/QH14", None),
-    ("Bộ luật Hình sự số 100/2015/QH13", "Bộ luật Hình sự", "100/2015/QH13", None),
+    ("Bộ luật Hình sự số 100/2015/QH13", "Bộ luật Hình sự số 100/2015/QH13", "100/2015/QH13", None),
+    (
+        "Luật An ninh mạng số 24/2018/QH14 quy định",
+        "Luật An ninh mạng số 24/2018/QH14",
+        "24/2018/QH14",
+        None,
+    ),
+    ("Luật Thủ đô số 39/2024/QH15", "Luật Thủ đô số 39/2024/QH15", "39/2024/QH15", None),
 ]
 
 
@@ -614,6 +621,15 @@ def test_learned_name_resolves_later_mentions_in_the_article() -> None:
     refs = link_partial_references(extract_references(text))
     assert [r["document_key"] for r in refs] == ["09-NQ/TW", "09-NQ/TW", "09-NQ/TW"]
     assert refs[2]["identified_by"] == "learned"
+
+
+def test_a_law_named_with_its_number_is_one_mention_linking_both() -> None:
+    (ref,) = extract_references("Luật Thủ đô số 39/2024/QH15 có hiệu lực")
+    assert (ref["canonical"], ref["named_key"], ref["identified_by"]) == (
+        "39/2024/QH15",
+        "Luật Thủ đô",
+        "number",
+    )
 
 
 def test_number_after_the_plenum_name_learns_the_name() -> None:

@@ -263,7 +263,8 @@ _THEME = (
 )
 
 # Laws by name: the names the registry knows stand alone ("Bộ luật Hình sự"); any other
-# name needs its year ("Luật Thủ đô 2024"), which ends it. The constitution needs a year.
+# name needs its year ("Luật Thủ đô 2024") or its number ("Luật Thủ đô số 39/2024/QH15"),
+# which ends it. The constitution needs a year.
 _REGISTRY_RAW = load_entries()
 _LAW_FORM_RE = re.compile(r"(?:Bộ luật|Luật)\s+(.+?)(?:\s+(?:năm\s+)?(?:19|20)\d\d)?")
 _LAW_NAMES = sorted(
@@ -280,7 +281,7 @@ _KNOWN_LAWS_SRC = _trie_regex(sorted({v for n in _LAW_NAMES for v in (n, n.lower
 _LAW_TAIL = (
     rf"(?:{_KNOWN_LAWS_SRC})(?![\w]){_LAW_YEAR}?"
     rf"|[{_UPPER}][^\W\d_]*(?:,?\s+(?!(?:năm|Luật|luật)(?!\w)|và\s+(?:Luật|luật|Bộ))[^\W\d_]+)"
-    rf"{{0,6}}?{_LAW_YEAR}"
+    rf"{{0,6}}?(?:{_LAW_YEAR}|(?=\s*,?\s*số\s*:?\s*\d))"
     rf"|(?:năm\s+)?(?:19|20)\d\d(?![\d/])"
 )
 _LAW_SPLIT_RE = re.compile(r"(.*?)(?:\s*\b(?:năm\s+)?((?:19|20)\d\d))?", re.DOTALL)
@@ -301,6 +302,8 @@ _REF_RE = re.compile(
 # After a number, the plenum that adopted it: "Nghị quyết số 04-NQ/TW Hội nghị Trung ương
 # 4 khóa XII" (a link between the number and the name, learned by the archive).
 _TAIL_NAMED_RE = re.compile(rf"\s*[(,]?\s*(?:của\s+|tại\s+)?(?P<named>{_NAMED})", re.IGNORECASE)
+# "Luật An ninh mạng số 24/2018/QH14": a law's name and its number are one mention.
+_LAW_NUMBER_RE = re.compile(rf"\s*,?\s*(?:(?i:s[ốoóồ])\s*:?\s*)?(?P<code>{_CODE})")
 # "Nghị quyết Trung ương 4 khóa XII (Nghị quyết số 04-NQ/TW)": a name and a number side
 # by side are one document.
 _SIDE_BY_SIDE_RE = re.compile(r"\s*(?:\(|,|[-–]|:)\s*(?:(?:tức|hay|là)\s+)?")
@@ -618,10 +621,15 @@ def _extract(text: str, reference: DateLike) -> list[dict[str, Any]]:
     prev_end = -1
     chain: list[dict[str, Any]] = []  # refs joined by list separators ("A, B và C")
     day = _day(reference)
+    taken = 0  # the end of a law's number read with its name: not a mention of its own
     for m in _REF_RE.finditer(work):
+        if m.start() < taken:
+            continue
         rec = _from_match(work, m, prev, prev_end, day)
         if rec is None:
             continue
+        if rec["kind"] in _LAW_KINDS and rec["identified_by"] == "number":
+            taken = rec["end"]
         if prev is not None and _LIST_SEP_RE.fullmatch(work, prev_end, m.start()) is not None:
             chain.append(rec)
         else:
@@ -821,6 +829,14 @@ def _from_law(work: str, m: re.Match[str], day: str | None) -> dict[str, Any] | 
     rec = _new(work[s:e], s, e, kind)
     rec["named_key"], rec["identified_by"] = key, "name-only"
     rec["year"] = int(year) if year else None
+    number = _LAW_NUMBER_RE.match(work, e)
+    parsed = _parse_code(number.group("code")) if number else None
+    if parsed is not None and parsed["style"] == "state" and parsed["year"]:
+        e = number.end()
+        rec.update(surface=work[s:e], end=e, identified_by="number")
+        for k in ("number", "year", "type_code", "issuer_code", "canonical"):
+            rec[k] = parsed[k]
+        return rec
     _resolve_name(rec, work, day, name)
     return rec
 
