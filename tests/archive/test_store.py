@@ -250,7 +250,7 @@ def test_stats(archive):
         {"month": "2020-04", "articles": 1},
     ]
     assert {"category": "(none)", "articles": 1} in stats["by_category"]
-    assert stats["top_documents"] == [{"canonical": "208-QĐ/TW", "kind": "Quy định", "articles": 2}]
+    assert stats["top_documents"] == [{"document": "208-QĐ/TW", "kind": "Quy định", "articles": 2}]
     assert stats["top_authors"][0] == {
         "name": "Ban Tuyên giáo Tỉnh ủy",
         "role": "organization",

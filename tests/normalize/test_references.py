@@ -139,11 +139,11 @@ CASES = [
     # --- named resolutions -------------------------------------------------------------
     (
         "Nghị quyết Trung ương 4 khóa XII",
-        [("Nghị quyết Trung ương 4 khóa XII", "Nghị quyết", None, None)],
+        [("Nghị quyết Trung ương 4 khóa XII", "Nghị quyết", 4, "04-NQ/TW")],
     ),
     (
         "Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng",
-        [("Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết", None, None)],
+        [("Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết", 4, "04-NQ/TW")],
     ),
     ("Nghị quyết Đại hội XIII", [("Nghị quyết Đại hội XIII", "Nghị quyết", None, None)]),
     (
@@ -277,12 +277,15 @@ CASES = [
         "theo tinh thần Nghị quyết số 21-NQ/TW (Nghị quyết Trung ương 4 khóa XIII)",
         [
             ("Nghị quyết số 21-NQ/TW", "Nghị quyết", 21, "21-NQ/TW"),
-            ("Nghị quyết Trung ương 4 khóa XIII", "Nghị quyết", None, None),
+            ("Nghị quyết Trung ương 4 khóa XIII", "Nghị quyết", 21, "21-NQ/TW"),  # learned
         ],
     ),
     (
         "Căn cứ Luật Tổ chức chính quyền địa phương; Nghị định số 15/2020/NĐ-CP;",
-        [("Nghị định số 15/2020/NĐ-CP", "Nghị định", 15, "15/2020/NĐ-CP")],
+        [
+            ("Luật Tổ chức chính quyền địa phương", "Luật", 77, "77/2015/QH13"),
+            ("Nghị định số 15/2020/NĐ-CP", "Nghị định", 15, "15/2020/NĐ-CP"),
+        ],
     ),
     (
         "(theo 208-QĐ/TW)",

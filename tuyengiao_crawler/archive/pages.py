@@ -60,7 +60,7 @@ def article_page(
     article["citations"] = _rows(
         conn,
         "SELECT ad.document_id, ad.surface, ad.field, coalesce(d.kind, ad.kind) AS kind,"
-        " d.canonical FROM article_documents ad LEFT JOIN documents d ON d.id = ad.document_id"
+        " d.key, ad.reason FROM article_documents ad LEFT JOIN documents d ON d.id = ad.document_id"
         " WHERE ad.article_id = ? ORDER BY ad.field, ad.start",
         article_id,
     )

@@ -211,6 +211,13 @@ def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, An
     return [dict(row) for row in conn.execute(sql, params)]
 
 
+def _document_key(conn: sqlite3.Connection) -> str:
+    """The documents column that names a document: `key` since schema 11, else `canonical`
+    (stats read an older archive as it is, without migrating it)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    return "key" if "key" in columns else "canonical"
+
+
 def archive_stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
     """Counts, date range, articles by category and month, top authors and documents, runs,
     and the extraction coverage of the last runs (archive/coverage.py: one row per site of
@@ -253,7 +260,8 @@ def archive_stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
         ),
         "top_documents": _rows(
             conn,
-            "SELECT documents.canonical, documents.kind, count(DISTINCT article_id) AS articles"
+            f"SELECT documents.{_document_key(conn)} AS document, documents.kind,"
+            " count(DISTINCT article_id) AS articles"
             " FROM article_documents JOIN documents ON documents.id = article_documents.document_id"
             " GROUP BY documents.id ORDER BY 3 DESC, 1 LIMIT ?",
             top,

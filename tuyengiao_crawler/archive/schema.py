@@ -320,6 +320,113 @@ ALTER TABLE fetches ADD COLUMN revisit_of INTEGER REFERENCES fetches(id);
 V11_PAYLOAD_DIGESTS = """
 CREATE INDEX idx_fetches_payload ON fetches(payload_sha256)
 WHERE warc_file IS NOT NULL AND revisit_of IS NULL;
+# Named documents (issue 16): a document is one row however it is cited, by number or by
+# name. `key` is the reference's document_key (its number form when known, else its named
+# key), so `canonical` may now be NULL: the table is rebuilt (migrate() turns foreign keys
+# off for it). `identified_by` says how the record was identified: number, registry,
+# learned (an article wrote its name beside its number) or name-only. A citation keeps its
+# own named key, how it was resolved, and why it has no numbered document (`reason`).
+V12_NAMED_DOCUMENTS = """
+DROP VIEW citations;
+DROP VIEW article_details;
+CREATE TABLE documents_v12 (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    canonical TEXT UNIQUE,
+    named_key TEXT,
+    title TEXT,
+    identified_by TEXT NOT NULL DEFAULT 'number'
+        CHECK (identified_by IN ('number', 'registry', 'learned', 'name-only')),
+    kind TEXT,
+    number INTEGER,
+    year INTEGER,
+    type_code TEXT,
+    issuer_code TEXT,
+    issued_on TEXT,
+    issuer TEXT
+);
+INSERT INTO documents_v12
+    (id, key, canonical, kind, number, year, type_code, issuer_code, issued_on, issuer)
+SELECT id, canonical, canonical, kind, number, year, type_code, issuer_code, issued_on, issuer
+FROM documents;
+DROP TABLE documents;
+ALTER TABLE documents_v12 RENAME TO documents;
+CREATE INDEX idx_documents_named_key ON documents(named_key);
+CREATE INDEX idx_documents_kind_number ON documents(kind, number);
+ALTER TABLE article_documents ADD COLUMN named_key TEXT;
+ALTER TABLE article_documents ADD COLUMN identified_by TEXT;
+ALTER TABLE article_documents ADD COLUMN reason TEXT;
+UPDATE article_documents SET identified_by = 'number' WHERE document_id IS NOT NULL;
+UPDATE article_documents SET reason = 'archived before named documents: reprocess to identify'
+WHERE document_id IS NULL;
+CREATE VIEW article_details AS
+SELECT
+    a.id,
+    a.url,
+    a.site,
+    a.category,
+    a.title,
+    a.lead,
+    a.published_at,
+    substr(a.published_at, 1, 7) AS published_month,
+    a.updated_at,
+    (SELECT json_group_array(name) FROM (
+        SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+        WHERE aa.article_id = a.id AND aa.role = 'author' ORDER BY aa.position)) AS authors,
+    (SELECT json_group_array(name) FROM (
+        SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+        WHERE aa.article_id = a.id AND aa.role = 'organization' ORDER BY aa.position)) AS organizations,
+    (SELECT json_group_array(key) FROM (
+        SELECT d.key FROM article_documents ad JOIN documents d ON d.id = ad.document_id
+        WHERE ad.article_id = a.id GROUP BY d.id ORDER BY min(ad.id))) AS documents,
+    (SELECT json_group_array(kind) FROM (
+        SELECT coalesce(d.kind, ad.kind) AS kind FROM article_documents ad
+        LEFT JOIN documents d ON d.id = ad.document_id
+        WHERE ad.article_id = a.id AND coalesce(d.kind, ad.kind) IS NOT NULL
+        GROUP BY 1 ORDER BY min(ad.id))) AS document_kinds,
+    (SELECT count(*) FROM article_documents ad WHERE ad.article_id = a.id) AS citations,
+    (SELECT count(*) FROM images i WHERE i.article_id = a.id) AS images,
+    (SELECT count(*) FROM article_versions v WHERE v.article_id = a.id) AS earlier_versions,
+    a.byline,
+    a.extractor,
+    a.first_seen_at,
+    a.last_seen_at,
+    a.version_seen_at,
+    a.gone_at,
+    a.body_text
+FROM articles a;
+
+CREATE VIEW citations AS
+SELECT
+    ad.id,
+    ad.article_id,
+    a.published_at,
+    substr(a.published_at, 1, 7) AS published_month,
+    a.site,
+    a.category,
+    a.title AS article_title,
+    a.url AS article_url,
+    ad.document_id,
+    d.key AS document,
+    d.canonical,
+    coalesce(d.named_key, ad.named_key) AS named_key,
+    d.title AS document_title,
+    coalesce(d.kind, ad.kind) AS document_kind,
+    coalesce(d.number, ad.number) AS number,
+    d.year,
+    d.type_code,
+    d.issuer_code,
+    coalesce(d.issued_on, ad.issued_on) AS issued_on,
+    coalesce(d.issuer, ad.issuer) AS issuer,
+    ad.identified_by,
+    ad.reason,
+    ad.field,
+    ad.surface,
+    ad.start,
+    ad."end"
+FROM article_documents ad
+JOIN articles a ON a.id = ad.article_id
+LEFT JOIN documents d ON d.id = ad.document_id;
 """
 
 MIGRATIONS: list[str] = [
@@ -334,6 +441,7 @@ MIGRATIONS: list[str] = [
     V9_COVERAGE,
     V10_REVISITS,
     V11_PAYLOAD_DIGESTS,
+    V12_NAMED_DOCUMENTS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -367,9 +475,18 @@ def migrate(db: sqlite_utils.Database) -> int:
     ).fetchone()[0]
     if found == 0 and has_tables:
         raise SchemaError("database has tables but is not a tuyengiao archive")
-    for version in range(found, SCHEMA_VERSION):
-        with db.atomic():
-            for statement in statements(MIGRATIONS[version]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
+    # A migration may rebuild a table (SQLite's documented procedure): foreign keys are
+    # off meanwhile, since dropping the old table would otherwise delete what refers to it.
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    if found < SCHEMA_VERSION and foreign_keys:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(found, SCHEMA_VERSION):
+            with db.atomic():
+                for statement in statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+    finally:
+        if found < SCHEMA_VERSION and foreign_keys:
+            conn.execute("PRAGMA foreign_keys = ON")
     return found

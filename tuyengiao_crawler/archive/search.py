@@ -122,7 +122,8 @@ def filter_clauses(filters: ArticleFilters | None, alias: str = "a") -> tuple[li
         clauses.append(
             "EXISTS (SELECT 1 FROM article_documents f_ad LEFT JOIN documents f_d"
             " ON f_d.id = f_ad.document_id"
-            f" WHERE f_ad.article_id = {alias}.id AND (tg_fold(f_d.canonical) = tg_fold(:document)"
+            f" WHERE f_ad.article_id = {alias}.id AND (tg_fold(f_d.key) = tg_fold(:document)"
+            " OR tg_fold(f_d.named_key) = tg_fold(:document)"
             " OR tg_fold(coalesce(f_d.kind, f_ad.kind)) = tg_fold(:document)))"
         )
         params["document"] = filters.document
@@ -476,7 +477,7 @@ def load_articles(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, An
                (SELECT json_group_array(au.name) FROM article_authors aa
                 JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id)
                 AS authors,
-               (SELECT json_group_array(DISTINCT d.canonical) FROM article_documents ad
+               (SELECT json_group_array(DISTINCT d.key) FROM article_documents ad
                 JOIN documents d ON d.id = ad.document_id WHERE ad.article_id = a.id)
                 AS documents
         FROM json_each(:ids) j JOIN articles a ON a.id = j.value

@@ -67,6 +67,16 @@ CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments",
 # Joins `b`, the fetch whose WARC record holds fetch `f`'s payload: `f` itself, or the
 # capture its revisit record refers to (`revisit_of`: a 304, or a 200 whose payload was
 # the same bytes and was not stored again). Revisits never chain.
+# How a document record was identified, weakest first: a later citation may strengthen it.
+DOCUMENT_IDENTIFICATION = ("name-only", "number", "learned", "registry")
+
+
+def _rank(table: str) -> str:
+    """SQL for the rank of `table`.identified_by in DOCUMENT_IDENTIFICATION."""
+    order = " ".join(DOCUMENT_IDENTIFICATION)
+    return f"instr('{order}', {table}.identified_by)"
+
+
 PAYLOAD_JOIN = "JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
 
 
@@ -401,9 +411,25 @@ class Archive:
 
     def _insert_documents(self, article_id: int, references: Iterable[Mapping[str, Any]]) -> None:
         mentions = []
+        site: str | None = None
         for ref in references:
             document_id = None
-            if ref.get("canonical"):
+            identified_by, reason = ref.get("identified_by"), ref.get("reason")
+            if ref.get("partial") and identified_by in (None, "registry"):
+                # The article's own full references were tried first (normalize); the
+                # site's come before the registry's ("Chỉ thị 05" on a provincial site).
+                if site is None:
+                    site = self.conn.execute(
+                        "SELECT site FROM articles WHERE id = ?", (article_id,)
+                    ).fetchone()[0]
+                document_id = self._site_document(site, ref)
+                if document_id is not None:
+                    identified_by, reason = "site", None
+            if document_id is None and not ref.get("canonical") and ref.get("named_key"):
+                document_id = self._learned_document(ref["named_key"])
+                if document_id is not None:
+                    identified_by, reason = "learned", None
+            if document_id is None and (ref.get("document_key") or ref.get("canonical")):
                 document_id = self._document_id(ref)
             mentions.append(
                 {
@@ -417,41 +443,104 @@ class Archive:
                     "number": ref.get("number"),
                     "issued_on": ref.get("issued_on"),
                     "issuer": ref.get("issuer"),
+                    "named_key": ref.get("named_key"),
+                    "identified_by": identified_by or ("number" if ref.get("canonical") else None),
+                    "reason": reason,
                 }
             )
         if mentions:
             self._insert_rows("article_documents", mentions)
 
-    def _document_id(self, ref: Mapping[str, Any]) -> int:
-        # A document is one row however many articles cite it; details one mention
-        # gives (date, issuer) fill the gaps others left.
-        self.conn.execute(
+    def _site_document(self, site: str, ref: Mapping[str, Any]) -> int | None:
+        """The one numbered document of this kind and number that the site cites, if one."""
+        rows = self.conn.execute(
             """
-            INSERT INTO documents (canonical, kind, number, year, type_code, issuer_code, issued_on, issuer)
-            VALUES (:canonical, :kind, :number, :year, :type_code, :issuer_code, :issued_on, :issuer)
-            ON CONFLICT(canonical) DO UPDATE SET
+            SELECT d.id FROM documents d
+            WHERE d.kind = ? AND d.number = ? AND d.canonical IS NOT NULL AND EXISTS (
+                SELECT 1 FROM article_documents ad JOIN articles a ON a.id = ad.article_id
+                WHERE ad.document_id = d.id AND a.site = ?)
+            LIMIT 2
+            """,
+            (ref.get("kind"), ref.get("number"), site),
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def _learned_document(self, named_key: str) -> int | None:
+        """The numbered document an earlier article linked this name to, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE named_key = ? AND canonical IS NOT NULL LIMIT 1",
+            (named_key,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def _document_id(self, ref: Mapping[str, Any]) -> int:
+        # A document is one row however many articles cite it, by number or by name;
+        # details one mention gives (date, issuer, name) fill the gaps others left, and
+        # the strongest identification wins.
+        canonical, named = ref.get("canonical"), ref.get("named_key")
+        key = ref.get("document_key") or canonical
+        if ref.get("title"):
+            how = "registry"
+        elif canonical and named:
+            how = "learned"
+        else:
+            how = "number" if canonical else "name-only"
+        self.conn.execute(
+            f"""
+            INSERT INTO documents (key, canonical, named_key, title, identified_by, kind,
+                number, year, type_code, issuer_code, issued_on, issuer)
+            VALUES (:key, :canonical, :named_key, :title, :how, :kind,
+                :number, :year, :type_code, :issuer_code, :issued_on, :issuer)
+            ON CONFLICT(key) DO UPDATE SET
+                named_key = coalesce(documents.named_key, excluded.named_key),
+                title = coalesce(documents.title, excluded.title),
+                identified_by = CASE
+                    WHEN {_rank("excluded")} > {_rank("documents")} THEN excluded.identified_by
+                    ELSE documents.identified_by END,
                 kind = coalesce(documents.kind, excluded.kind),
                 year = coalesce(documents.year, excluded.year),
                 issued_on = coalesce(documents.issued_on, excluded.issued_on),
                 issuer = coalesce(documents.issuer, excluded.issuer)
             """,
             {
-                key: ref.get(key)
-                for key in (
-                    "canonical",
-                    "kind",
-                    "number",
-                    "year",
-                    "type_code",
-                    "issuer_code",
-                    "issued_on",
-                    "issuer",
-                )
+                "key": key,
+                "how": how,
+                **{
+                    k: ref.get(k)
+                    for k in (
+                        "canonical",
+                        "named_key",
+                        "title",
+                        "kind",
+                        "number",
+                        "year",
+                        "type_code",
+                        "issuer_code",
+                        "issued_on",
+                        "issuer",
+                    )
+                },
             },
         )
-        return self.conn.execute(
-            "SELECT id FROM documents WHERE canonical = ?", (ref["canonical"],)
+        document_id = self.conn.execute(
+            "SELECT id FROM documents WHERE key = ?", (key,)
         ).fetchone()[0]
+        if canonical and named:
+            self._merge_named(document_id, named)
+        return document_id
+
+    def _merge_named(self, document_id: int, named_key: str) -> None:
+        """A name now known to be this number: its name-only record joins this one."""
+        for (other,) in self.conn.execute(
+            "SELECT id FROM documents WHERE canonical IS NULL AND (key = ? OR named_key = ?)",
+            (named_key, named_key),
+        ).fetchall():
+            self.conn.execute(
+                "UPDATE article_documents SET document_id = ?, identified_by = 'learned',"
+                " reason = NULL WHERE document_id = ?",
+                (document_id, other),
+            )
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (other,))
 
     # Runs
 

@@ -99,11 +99,12 @@ def articles_per_month(conn: sqlite3.Connection, by: str | None = None, top: int
 
 
 def find_document(conn: sqlite3.Connection, document: str) -> tuple[int, str]:
-    """(id, canonical) of the document numbered `document` (case ignored); TimelineError
+    """(id, key) of the document keyed, numbered or named `document` (case ignored); TimelineError
     if the archive has none."""
     row = conn.execute(
-        "SELECT id, canonical FROM documents WHERE canonical = ? OR upper(canonical) = upper(?)"
-        " ORDER BY canonical = ? DESC LIMIT 1",
+        "SELECT id, key FROM documents WHERE ? IN (key, canonical, named_key)"
+        " OR upper(?) IN (upper(key), upper(canonical), upper(named_key))"
+        " ORDER BY key = ? DESC LIMIT 1",
         (document, document, document),
     ).fetchone()
     if row is None:
@@ -114,17 +115,17 @@ def find_document(conn: sqlite3.Connection, document: str) -> tuple[int, str]:
 def citations_per_month(
     conn: sqlite3.Connection, document: str | None = None, top: int = 8
 ) -> Timeline:
-    """Mentions per publication month of one document (`document`, a canonical number such
-    as 05-CT/TW), or of the `top` most cited documents."""
+    """Mentions per publication month of one document (`document`, its key, number or
+    name: 05-CT/TW, Nghị quyết Trung ương 4 khóa XII), or of the `top` most cited ones."""
     sql = (
-        "SELECT substr(a.published_at, 1, 7), d.canonical, count(*) FROM article_documents ad"
+        "SELECT substr(a.published_at, 1, 7), d.key, count(*) FROM article_documents ad"
         " JOIN documents d ON d.id = ad.document_id JOIN articles a ON a.id = ad.article_id"
         " WHERE length(a.published_at) >= 7 {where} GROUP BY 1, 2 ORDER BY 1"
     )
     if document:
-        document_id, canonical = find_document(conn, document)
+        document_id, key = find_document(conn, document)
         rows = conn.execute(sql.format(where="AND d.id = ?"), (document_id,)).fetchall()
-        return _timeline(f"Trích dẫn {canonical} theo tháng · Citations per month", rows, 1)
+        return _timeline(f"Trích dẫn {key} theo tháng · Citations per month", rows, 1)
     rows = conn.execute(sql.format(where="")).fetchall()
     return _timeline("Trích dẫn văn bản theo tháng · Citations per month", rows, top)
 

@@ -29,7 +29,8 @@ def filter_options(fn: Any) -> Any:
         click.option("--author", help="Only articles by this author or organisation."),
         click.option(
             "--document",
-            help="Only articles citing this document (a canonical such as 05-CT/TW) "
+            help="Only articles citing this document (its key: 05-CT/TW, Luật Báo chí 2016, "
+            "Nghị quyết Trung ương 4 khóa XII...) "
             "or a kind of document (Chỉ thị, Nghị quyết...).",
         ),
     ]

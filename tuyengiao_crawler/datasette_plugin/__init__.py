@@ -185,7 +185,7 @@ def render_cell(
         return _link(f"{base}/articles/{row['article_id']}", value or "(untitled)")
     if table is None and column == "article_id" and isinstance(value, int):
         return _link(f"{base}/articles/{value}", value)
-    if table == "documents" and column == "canonical" and _field(row, "id") is not None:
+    if table == "documents" and column in ("key", "canonical") and _field(row, "id") is not None:
         return _link(f"{base}/documents/{row['id']}", value)
     if table == "citations" and column == "document" and _field(row, "document_id"):
         return _link(f"{base}/documents/{row['document_id']}", value)
@@ -267,9 +267,7 @@ async def document_view(datasette: Any, request: Any, send: Any) -> Response:
     document = await db.execute_fn(lambda conn: document_page(conn, document_id))
     if document is None:
         raise NotFound(f"no document {document_id}")
-    chart = await db.execute_fn(
-        lambda conn: timeline(conn, "citations", document=document["canonical"])
-    )
+    chart = await db.execute_fn(lambda conn: timeline(conn, "citations", document=document["key"]))
     return Response.html(
         await datasette.render_template(
             "tuyengiao_document.html",

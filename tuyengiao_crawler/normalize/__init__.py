@@ -47,13 +47,13 @@ def _byline_candidate(text: str) -> str:
 def parse_text(text: str, reference: DateLike = None) -> dict[str, Any]:
     """Everything this package can read from a text, for ``tuyengiao parse``.
 
-    Returns ``{"dates": [...], "authors": [...], "references": [...]}``; references are
-    returned as extracted (call :func:`link_partial_references` to fill partial ones).
+    Returns ``{"dates": [...], "authors": [...], "references": [...]}``; partial
+    references are resolved from the text and the registry (:func:`link_partial_references`).
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     return {
         "dates": find_dates(text, reference),
         "authors": parse_byline(_byline_candidate(text)),
-        "references": extract_references(text, reference),
+        "references": link_partial_references(extract_references(text, reference), reference),
     }

@@ -231,4 +231,4 @@ def _references(record: ArticleRecord, reference: date | None) -> list[dict]:
     for name in REFERENCE_FIELDS:
         for ref in extract_references(getattr(record, name) or "", reference=reference):
             found.append({**ref, "field": name})
-    return link_partial_references(found)
+    return link_partial_references(found, reference)

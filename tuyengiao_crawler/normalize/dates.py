@@ -28,8 +28,12 @@ DateLike = _dt.date | _dt.datetime | str | None
 _NUM_DATE = (
     r"(?<![\w/.,:])(?P<d>\d{1,2})(?P<sep>\s?/\s?|\.|-)(?P<m>\d{1,2})"
     r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?"
-    r"(?!\d|[/.\-]\d|\s?%|,\d)"
+    # A dash right after is the end of a number ("12.3-4"), unless a whole date follows:
+    # "01.9.1945-01.9.2025" is a range.
+    r"(?!\d|[/.]\d|-(?!\d{1,2}(?P=sep)\d{1,2}(?P=sep)\d{4}(?!\d))\d|\s?%|,\d)"
 )
+# "05 - 09 - 2023": spaced dashes, only with the year ("Thứ 2 - 03/03" is a weekday).
+_SPACED_DATE = r"(?:ngày\s+)?(?<![\w/.,:])(?P<sd>\d{1,2})\s+[-–]\s+(?P<sm>\d{1,2})\s+[-–]\s+(?P<sy>\d{4})(?!\d)"
 _ISO_DATE = (
     r"(?<![\d/.])(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
     r"(?:(?:T|\s+)(?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<isec>\d{2})(?:[.,]\d+)?)?)?"
@@ -61,9 +65,18 @@ def _any_of(*forms: str) -> re.Pattern[str]:
     return re.compile(r"(?=\d|ngày|tháng)(?:" + "|".join(forms) + ")", re.IGNORECASE)
 
 
-_DATE_RE = _any_of(_ISO_DATE, _DAY_RANGE, _BARE_DAY, _WORD_DATE, _NUM_DATE, _MONTH_YEAR)
+_DATE_RE = _any_of(
+    _ISO_DATE, _DAY_RANGE, _SPACED_DATE, _BARE_DAY, _WORD_DATE, _NUM_DATE, _MONTH_YEAR
+)
 _DATE_LENIENT_RE = _any_of(
-    _ISO_DATE, _DAY_RANGE, _BARE_DAY, _WORD_DATE, _NUM_DATE, _MONTH_YEAR, _NUM_MONTH_YEAR
+    _ISO_DATE,
+    _DAY_RANGE,
+    _SPACED_DATE,
+    _BARE_DAY,
+    _WORD_DATE,
+    _NUM_DATE,
+    _MONTH_YEAR,
+    _NUM_MONTH_YEAR,
 )
 
 _TIME = (
@@ -296,6 +309,8 @@ def _from_match(mt: re.Match[str]) -> _Mention | None:
     if g("wd"):
         y = g("wy") or g("wy2") or g("wy3")
         return _Mention(s, e, int(y) if y else None, int(g("wm")), int(g("wd")))
+    if g("sd"):
+        return _Mention(s, e, int(g("sy")), int(g("sm")), int(g("sd")))
     if g("d"):
         y = g("y")
         return _Mention(s, e, _year2(y) if y else None, int(g("m")), int(g("d")))
