@@ -212,7 +212,7 @@ def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, An
 
 
 def _document_key(conn: sqlite3.Connection) -> str:
-    """The documents column that names a document: `key` since schema 11, else `canonical`
+    """The documents column that names a document: `key` since schema 12, else `canonical`
     (stats read an older archive as it is, without migrating it)."""
     columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
     return "key" if "key" in columns else "canonical"

@@ -320,6 +320,8 @@ ALTER TABLE fetches ADD COLUMN revisit_of INTEGER REFERENCES fetches(id);
 V11_PAYLOAD_DIGESTS = """
 CREATE INDEX idx_fetches_payload ON fetches(payload_sha256)
 WHERE warc_file IS NOT NULL AND revisit_of IS NULL;
+"""
+
 # Named documents (issue 16): a document is one row however it is cited, by number or by
 # name. `key` is the reference's document_key (its number form when known, else its named
 # key), so `canonical` may now be NULL: the table is rebuilt (migrate() turns foreign keys
