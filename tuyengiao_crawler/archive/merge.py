@@ -1,0 +1,427 @@
+"""Merging shard archives (one per worker of a fleet) into one archive: another archive's
+records -> `Archive.save_article`, the one way an article enters an archive.
+
+Per shard, in order: its crawl runs (kept per worker, matched on when and by which process
+they started), its fetches (matched on run, URL, time, WARC record; the WARC files are
+linked, or copied, into the merged archive's WARC folder under `<shard tag>/`), the
+documents it names, its articles, and their older versions.
+
+An article the merged archive lacks is saved as new; one with the same content only
+widens when it was seen (first seen, last seen, the latest fetch); one with other content
+is saved as an update when the shard's version is the later one (the merged archive's
+current version is kept in `article_versions`, as a crawl keeps it), and otherwise kept
+as an older version. So merging a shard twice changes nothing, and shards merged in any
+order give the same articles, authors, documents, citations and versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tuyengiao_crawler.archive.lock import ArchiveLock
+from tuyengiao_crawler.archive.queries import open_readonly
+from tuyengiao_crawler.archive.store import ARTICLE_COLUMNS, Archive, ArchiveError
+
+BATCH = 500  # articles per transaction
+RUN_KEY = ("started_at", "pid", "start_urls", "profile")
+DOCUMENT_FIELDS = ("kind", "number", "year", "type_code", "issuer_code", "issued_on", "issuer")
+
+
+@dataclass
+class MergeResult:
+    """What one merge did, per shard and in all."""
+
+    shards: list[str] = field(default_factory=list)
+    articles: dict[str, int] = field(
+        default_factory=lambda: {"new": 0, "updated": 0, "older": 0, "unchanged": 0}
+    )
+    runs: int = 0
+    fetches: int = 0
+    warc_files: int = 0
+    seconds: float = 0.0
+
+    @property
+    def articles_read(self) -> int:
+        return sum(self.articles.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "shards": self.shards,
+            "articles": self.articles,
+            "runs_added": self.runs,
+            "fetches_added": self.fetches,
+            "warc_files_added": self.warc_files,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def shard_warc_dir(shard: Path) -> Path:
+    """Where a shard's WARC files are: the folder `warc` beside it (TUYENGIAO_WARC_DIR's
+    default)."""
+    return shard.parent / "warc"
+
+
+def merge_archives(
+    out: str | Path, shards: Iterable[str | Path], warc_dir: str | Path | None = None
+) -> MergeResult:
+    """Merge each shard into the archive at `out` (created if missing), under its lock."""
+    out = Path(out)
+    result = MergeResult()
+    started = time.perf_counter()
+    paths = [Path(shard) for shard in shards]
+    for shard in paths:
+        if not shard.exists():
+            raise ArchiveError(f"no archive at {shard}")
+        if out.exists() and shard.resolve() == out.resolve():
+            raise ArchiveError(f"{shard} is the merged archive itself")
+    target_warc = Path(warc_dir) if warc_dir else out.parent / "warc"
+    with ArchiveLock(out), Archive(out) as archive:
+        for shard in paths:
+            with ArchiveLock(shard, create=False):  # not while a worker still writes it
+                source = open_readonly(shard)
+                try:
+                    _merge_one(archive, source, shard, target_warc, result)
+                finally:
+                    source.close()
+            result.shards.append(str(shard))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def shard_tag(source: sqlite3.Connection) -> str:
+    """A name for a shard's WARC folder inside the merged one, from its first run (the
+    same shard has the same tag wherever its file is)."""
+    first = source.execute(
+        "SELECT started_at, pid, start_urls FROM crawl_runs ORDER BY id LIMIT 1"
+    ).fetchone()
+    return "shard-" + hashlib.sha1(json.dumps(list(first or ())).encode()).hexdigest()[:12]
+
+
+def _merge_one(
+    archive: Archive, source: sqlite3.Connection, shard: Path, warc_out: Path, result: MergeResult
+) -> None:
+    conn = archive.conn
+    tag = shard_tag(source)
+    with archive.db.atomic():
+        runs = _merge_runs(conn, source, result)
+        fetches = _merge_fetches(conn, source, runs, tag, result)
+        _merge_documents(conn, source)
+    _link_warcs(conn, source, shard_warc_dir(shard), warc_out / tag, result)
+    ids: dict[int, int] = {}
+    articles = _rows(source, "SELECT * FROM articles ORDER BY id")
+    for start in range(0, len(articles), BATCH):
+        with archive.db.atomic():
+            for row in articles[start : start + BATCH]:
+                ids[row["id"]] = _merge_article(archive, source, row, fetches, runs, result)
+    with archive.db.atomic():
+        _merge_versions(conn, source, ids, fetches, runs)
+
+
+def _merge_runs(
+    conn: sqlite3.Connection, source: sqlite3.Connection, result: MergeResult
+) -> dict[int, int]:
+    """Each shard run as a run of the merged archive (its latest state): old id -> new."""
+    mapping: dict[int, int] = {}
+    for run in _rows(source, "SELECT * FROM crawl_runs ORDER BY id"):
+        old = run.pop("id")
+        where = " AND ".join(f"{key} IS ?" for key in RUN_KEY)
+        found = conn.execute(
+            f"SELECT id FROM crawl_runs WHERE {where}", [run[key] for key in RUN_KEY]
+        ).fetchone()
+        columns = list(run)
+        if found:
+            conn.execute(
+                f"UPDATE crawl_runs SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
+                [*run.values(), found[0]],
+            )
+            mapping[old] = found[0]
+            continue
+        cursor = conn.execute(
+            f"INSERT INTO crawl_runs ({', '.join(f'[{c}]' for c in columns)})"
+            f" VALUES ({', '.join('?' for _ in columns)})",
+            list(run.values()),
+        )
+        mapping[old] = cursor.lastrowid
+        result.runs += 1
+    return mapping
+
+
+def _fetch_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    warc = Path(row["warc_file"]).name if row["warc_file"] else None
+    return (
+        row["run_id"],
+        row["url"],
+        row["method"],
+        row["fetched_at"],
+        row["status"],
+        warc,
+        row["warc_offset"],
+        row["error"],
+    )
+
+
+def _merge_fetches(
+    conn: sqlite3.Connection,
+    source: sqlite3.Connection,
+    runs: dict[int, int],
+    tag: str,
+    result: MergeResult,
+) -> dict[int, int]:
+    """The shard's fetches, each once, with WARC paths under the shard's tag: old id -> new."""
+    known = {
+        _fetch_key(row): row["id"]
+        for row in _rows(
+            conn,
+            "SELECT id, run_id, url, method, fetched_at, status, warc_file, warc_offset, error"
+            " FROM fetches WHERE run_id IN (%s)" % ",".join("?" * len(runs)),
+            *runs.values(),
+        )
+    } if runs else {}
+    mapping: dict[int, int] = {}
+    for row in _rows(source, "SELECT * FROM fetches ORDER BY id"):
+        old = row.pop("id")
+        row["run_id"] = runs.get(row["run_id"])
+        row["revisit_of"] = mapping.get(row["revisit_of"]) if row["revisit_of"] else None
+        if row["warc_file"]:
+            row["warc_file"] = f"{tag}/{row['warc_file']}"
+        key = _fetch_key(row)
+        if key in known:
+            mapping[old] = known[key]
+            continue
+        columns = list(row)
+        cursor = conn.execute(
+            f"INSERT INTO fetches ({', '.join(f'[{c}]' for c in columns)})"
+            f" VALUES ({', '.join('?' for _ in columns)})",
+            list(row.values()),
+        )
+        mapping[old] = known[key] = cursor.lastrowid
+        result.fetches += 1
+    return mapping
+
+
+def _merge_documents(conn: sqlite3.Connection, source: sqlite3.Connection) -> None:
+    """The documents the shard's articles cite, before the articles: a detail either side
+    knows fills the other's gap; where both know one, the smaller wins (in any order)."""
+    pick = ", ".join(
+        f"{c} = CASE WHEN documents.{c} IS NULL THEN excluded.{c}"
+        f" WHEN excluded.{c} IS NULL THEN documents.{c} ELSE min(documents.{c}, excluded.{c}) END"
+        for c in DOCUMENT_FIELDS
+    )
+    columns = ("canonical", *DOCUMENT_FIELDS)
+    sql = (
+        f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        f" ON CONFLICT(canonical) DO UPDATE SET {pick}"
+    )
+    for row in source.execute(f"SELECT {', '.join(columns)} FROM documents ORDER BY id"):
+        conn.execute(sql, row)
+
+
+def _link_warcs(
+    conn: sqlite3.Connection,
+    source: sqlite3.Connection,
+    folder: Path,
+    target: Path,
+    result: MergeResult,
+) -> None:
+    """The shard's WARC files in the merged archive's WARC folder: hard links where the
+    file system allows, copies elsewhere; a file already there is left alone."""
+    names = [r[0] for r in source.execute("SELECT DISTINCT warc_file FROM fetches")]
+    for name in filter(None, names):
+        there, here = folder / name, target / name
+        if here.exists():
+            continue
+        if not there.is_file():
+            raise ArchiveError(f"{there}: WARC file of the shard is missing")
+        here.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(there, here)
+        except OSError:
+            shutil.copy2(there, here)
+        result.warc_files += 1
+
+
+def _children(source: sqlite3.Connection, article_id: int) -> dict[str, Any]:
+    """What `save_article` takes besides the article's own columns, read from the shard."""
+    authors = _rows(
+        source,
+        "SELECT au.name, aa.role FROM article_authors aa JOIN authors au ON au.id = aa.author_id"
+        " WHERE aa.article_id = ? ORDER BY aa.position",
+        article_id,
+    )
+    documents = _rows(
+        source,
+        "SELECT d.canonical, d.year, d.type_code, d.issuer_code, m.field, m.surface, m.start,"
+        ' m."end", m.kind, m.number, m.issued_on, m.issuer FROM article_documents m'
+        " LEFT JOIN documents d ON d.id = m.document_id WHERE m.article_id = ? ORDER BY m.id",
+        article_id,
+    )
+
+    def positioned(table: str, columns: str) -> list[dict[str, Any]]:
+        return _rows(
+            source,
+            f"SELECT {columns} FROM {table} WHERE article_id = ? ORDER BY position",
+            article_id,
+        )
+
+    return {
+        "authors": authors,
+        "documents": documents,
+        "images": positioned("images", "url, caption, alt"),
+        "attachments": positioned("attachments", "url, title"),
+        "related": positioned("related_articles", "url, title"),
+    }
+
+
+def _merge_article(
+    archive: Archive,
+    source: sqlite3.Connection,
+    row: dict[str, Any],
+    fetches: dict[int, int],
+    runs: dict[int, int],
+    result: MergeResult,
+) -> int:
+    conn = archive.conn
+    fetch_id = fetches.get(row["fetch_id"]) if row["fetch_id"] else None
+    version_at = row["version_seen_at"] or row["first_seen_at"]
+    here = conn.execute(
+        "SELECT id, content_sha256, coalesce(version_seen_at, first_seen_at), last_seen_at"
+        " FROM articles WHERE url = ?",
+        (row["url"],),
+    ).fetchone()
+    if here is not None and here[1] == row["content_sha256"]:
+        outcome = "unchanged"
+    elif here is not None and version_at < here[2]:
+        _keep_older(conn, here[0], row, fetch_id, here[2])
+        outcome = "older"
+    else:
+        item = {name: row[name] for name in ARTICLE_COLUMNS}
+        item["fetch_id"] = fetch_id
+        item["breadcrumb"] = json.loads(row["breadcrumb"] or "[]")
+        item.update(_children(source, row["id"]))
+        run_id = runs.get(_run_of(source, row["fetch_id"]))
+        outcome = archive.save_article(item, seen_at=version_at, run_id=run_id)
+    result.articles[outcome] += 1
+    article_id = conn.execute("SELECT id FROM articles WHERE url = ?", (row["url"],)).fetchone()
+    article_id = article_id[0] if article_id else archive.conn.execute(
+        "SELECT id FROM articles WHERE content_sha256 = ? AND site = ?",
+        (row["content_sha256"], row["site"]),
+    ).fetchone()[0]
+    _widen_seen(conn, article_id, row, fetch_id)
+    return article_id
+
+
+def _run_of(source: sqlite3.Connection, fetch_id: int | None) -> int | None:
+    if not fetch_id:
+        return None
+    found = source.execute("SELECT run_id FROM fetches WHERE id = ?", (fetch_id,)).fetchone()
+    return found[0] if found else None
+
+
+def _widen_seen(
+    conn: sqlite3.Connection, article_id: int, row: dict[str, Any], fetch_id: int | None
+) -> None:
+    """First seen is the earliest of both sides; last seen (with the fetch, validators and
+    gone marks that go with it) the latest."""
+    conn.execute(
+        "UPDATE articles SET first_seen_at = min(first_seen_at, ?) WHERE id = ?",
+        (row["first_seen_at"], article_id),
+    )
+    conn.execute(
+        "UPDATE articles SET last_seen_at = ?, fetch_id = coalesce(?, fetch_id),"
+        " fetched_url = ?, etag = ?, last_modified = ?, gone_at = ?, gone_status = ?"
+        " WHERE id = ? AND last_seen_at <= ? AND content_sha256 = ?",
+        (
+            row["last_seen_at"],
+            fetch_id,
+            row["fetched_url"],
+            row["etag"],
+            row["last_modified"],
+            row["gone_at"],
+            row["gone_status"],
+            article_id,
+            row["last_seen_at"],
+            row["content_sha256"],
+        ),
+    )
+
+
+VERSION_COPY = (
+    "content_sha256",
+    "title",
+    "lead",
+    "body_text",
+    "body_html",
+    "byline",
+    "category",
+    "published_at",
+    "updated_at",
+    "published_raw",
+    "updated_raw",
+)
+
+
+def _keep_older(
+    conn: sqlite3.Connection,
+    article_id: int,
+    row: dict[str, Any],
+    fetch_id: int | None,
+    replaced_at: str,
+) -> None:
+    """A shard's current version that the merged archive already replaced: an old version."""
+    version = {
+        "first_seen_at": row["version_seen_at"] or row["first_seen_at"],
+        "last_seen_at": row["last_seen_at"],
+        "replaced_at": replaced_at,
+        "replaced_in_run": None,
+        "fetch_id": fetch_id,
+        **{c: row[c] for c in VERSION_COPY},
+    }
+    _add_version(conn, article_id, version)
+
+
+def _add_version(conn: sqlite3.Connection, article_id: int, version: dict[str, Any]) -> None:
+    exists = conn.execute(
+        "SELECT 1 FROM article_versions WHERE article_id = ? AND content_sha256 = ?"
+        " AND first_seen_at = ?",
+        (article_id, version["content_sha256"], version["first_seen_at"]),
+    ).fetchone()
+    if exists:
+        return
+    columns = ["article_id", *version]
+    conn.execute(
+        f"INSERT INTO article_versions ({', '.join(columns)})"
+        f" VALUES ({', '.join('?' for _ in columns)})",
+        [article_id, *version.values()],
+    )
+
+
+def _merge_versions(
+    conn: sqlite3.Connection,
+    source: sqlite3.Connection,
+    ids: dict[int, int],
+    fetches: dict[int, int],
+    runs: dict[int, int],
+) -> None:
+    for row in _rows(source, "SELECT * FROM article_versions ORDER BY id"):
+        article_id = ids.get(row.pop("article_id"))
+        if article_id is None:
+            continue
+        row.pop("id")
+        row["fetch_id"] = fetches.get(row["fetch_id"]) if row["fetch_id"] else None
+        row["replaced_in_run"] = runs.get(row["replaced_in_run"]) if row["replaced_in_run"] else None
+        _add_version(conn, article_id, row)
