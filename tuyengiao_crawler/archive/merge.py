@@ -183,15 +183,12 @@ def _merge_fetches(
     result: MergeResult,
 ) -> dict[int, int]:
     """The shard's fetches, each once, with WARC paths under the shard's tag: old id -> new."""
-    known = {
-        _fetch_key(row): row["id"]
-        for row in _rows(
-            conn,
-            "SELECT id, run_id, url, method, fetched_at, status, warc_file, warc_offset, error"
-            " FROM fetches WHERE run_id IN (%s)" % ",".join("?" * len(runs)),
-            *runs.values(),
-        )
-    } if runs else {}
+    marks = ",".join("?" * len(runs))
+    sql = (
+        "SELECT id, run_id, url, method, fetched_at, status, warc_file, warc_offset, error"
+        f" FROM fetches WHERE run_id IN ({marks})"
+    )
+    known = {_fetch_key(row): row["id"] for row in _rows(conn, sql, *runs.values())} if runs else {}
     mapping: dict[int, int] = {}
     for row in _rows(source, "SELECT * FROM fetches ORDER BY id"):
         old = row.pop("id")
@@ -317,10 +314,14 @@ def _merge_article(
         outcome = archive.save_article(item, seen_at=version_at, run_id=run_id)
     result.articles[outcome] += 1
     article_id = conn.execute("SELECT id FROM articles WHERE url = ?", (row["url"],)).fetchone()
-    article_id = article_id[0] if article_id else archive.conn.execute(
-        "SELECT id FROM articles WHERE content_sha256 = ? AND site = ?",
-        (row["content_sha256"], row["site"]),
-    ).fetchone()[0]
+    article_id = (
+        article_id[0]
+        if article_id
+        else archive.conn.execute(
+            "SELECT id FROM articles WHERE content_sha256 = ? AND site = ?",
+            (row["content_sha256"], row["site"]),
+        ).fetchone()[0]
+    )
     _widen_seen(conn, article_id, row, fetch_id)
     return article_id
 
@@ -423,5 +424,7 @@ def _merge_versions(
             continue
         row.pop("id")
         row["fetch_id"] = fetches.get(row["fetch_id"]) if row["fetch_id"] else None
-        row["replaced_in_run"] = runs.get(row["replaced_in_run"]) if row["replaced_in_run"] else None
+        row["replaced_in_run"] = (
+            runs.get(row["replaced_in_run"]) if row["replaced_in_run"] else None
+        )
         _add_version(conn, article_id, row)
