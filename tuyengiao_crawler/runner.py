@@ -105,9 +105,9 @@ def run_crawl(
         if resume:
             raise CrawlError("--resume is for one process: a shared frontier resumes by itself")
         start_urls, names = join_fleet(redis_url, start_urls, names, overrides)
-        overrides.update(
-            frontier.fleet_settings(redis_url, frontier.prefix_of(overrides), idle_exit)
-        )
+        overrides["TUYENGIAO_REDIS_URL"] = redis_url  # the rest: frontier.FleetAddon
+        if idle_exit is not None:
+            overrides["TUYENGIAO_IDLE_EXIT"] = idle_exit
     loaded = [load_profile(name) for name in dict.fromkeys(names)]
     if loaded:
         from_sites = [url for site in loaded for url in site.start_urls]

@@ -96,6 +96,8 @@ LOG_LEVEL = "INFO"
 LOG_FORMATTER = "tuyengiao_crawler.logformatter.ArchiveLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
 
+# A crawl with TUYENGIAO_REDIS_URL is a worker of a shared frontier (extensions/frontier.py).
+ADDONS = {"tuyengiao_crawler.extensions.frontier.FleetAddon": 0}
 EXTENSIONS = {
     "tuyengiao_crawler.extensions.run.ArchiveRun": 0,
     "tuyengiao_crawler.extensions.progress.Progress": 10,

@@ -123,11 +123,16 @@ def _merge_one(
         _merge_documents(conn, source)
     _link_warcs(conn, source, shard_warc_dir(shard), warc_out / tag, result)
     ids: dict[int, int] = {}
-    articles = _rows(source, "SELECT * FROM articles ORDER BY id")
+    articles = _rows(
+        source,
+        "SELECT a.*, f.run_id FROM articles a LEFT JOIN fetches f ON f.id = a.fetch_id ORDER BY a.id",
+    )
     for start in range(0, len(articles), BATCH):
-        with archive.db.atomic():
-            for row in articles[start : start + BATCH]:
-                ids[row["id"]] = _merge_article(archive, source, row, fetches, runs, result)
+        rows = articles[start : start + BATCH]
+        children = _children(source, [row["id"] for row in rows])
+        with archive.batch():
+            for row in rows:
+                ids[row["id"]] = _merge_article(archive, row, children, fetches, runs, result)
     with archive.db.atomic():
         _merge_versions(conn, source, ids, fetches, runs)
 
@@ -139,6 +144,8 @@ def _merge_runs(
     mapping: dict[int, int] = {}
     for run in _rows(source, "SELECT * FROM crawl_runs ORDER BY id"):
         old = run.pop("id")
+        if run["status"] == "running":  # we hold the shard's lock: its worker is dead
+            run["status"], run["finish_reason"] = "interrupted", "killed"
         where = " AND ".join(f"{key} IS ?" for key in RUN_KEY)
         found = conn.execute(
             f"SELECT id FROM crawl_runs WHERE {where}", [run[key] for key in RUN_KEY]
@@ -252,42 +259,39 @@ def _link_warcs(
         result.warc_files += 1
 
 
-def _children(source: sqlite3.Connection, article_id: int) -> dict[str, Any]:
-    """What `save_article` takes besides the article's own columns, read from the shard."""
-    authors = _rows(
-        source,
-        "SELECT au.name, aa.role FROM article_authors aa JOIN authors au ON au.id = aa.author_id"
-        " WHERE aa.article_id = ? ORDER BY aa.position",
-        article_id,
-    )
-    documents = _rows(
-        source,
-        "SELECT d.canonical, d.year, d.type_code, d.issuer_code, m.field, m.surface, m.start,"
-        ' m."end", m.kind, m.number, m.issued_on, m.issuer FROM article_documents m'
-        " LEFT JOIN documents d ON d.id = m.document_id WHERE m.article_id = ? ORDER BY m.id",
-        article_id,
-    )
-
-    def positioned(table: str, columns: str) -> list[dict[str, Any]]:
-        return _rows(
-            source,
-            f"SELECT {columns} FROM {table} WHERE article_id = ? ORDER BY position",
-            article_id,
-        )
-
-    return {
-        "authors": authors,
-        "documents": documents,
-        "images": positioned("images", "url, caption, alt"),
-        "attachments": positioned("attachments", "url, title"),
-        "related": positioned("related_articles", "url, title"),
+def _children(source: sqlite3.Connection, article_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """What `save_article` takes besides the articles' own columns, read from the shard for
+    a batch of articles (one query per table), by article id."""
+    marks = ",".join("?" * len(article_ids))
+    found: dict[int, dict[str, Any]] = {
+        i: {"authors": [], "documents": [], "images": [], "attachments": [], "related": []}
+        for i in article_ids
     }
+    queries = {
+        "authors": "SELECT aa.article_id, au.name, aa.role FROM article_authors aa"
+        " JOIN authors au ON au.id = aa.author_id"
+        f" WHERE aa.article_id IN ({marks}) ORDER BY aa.article_id, aa.position",
+        "documents": "SELECT m.article_id, d.canonical, d.year, d.type_code, d.issuer_code,"
+        ' m.field, m.surface, m.start, m."end", m.kind, m.number, m.issued_on, m.issuer'
+        " FROM article_documents m LEFT JOIN documents d ON d.id = m.document_id"
+        f" WHERE m.article_id IN ({marks}) ORDER BY m.id",
+        "images": "SELECT article_id, url, caption, alt FROM images"
+        f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
+        "attachments": "SELECT article_id, url, title FROM attachments"
+        f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
+        "related": "SELECT article_id, url, title FROM related_articles"
+        f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
+    }
+    for name, sql in queries.items():
+        for row in _rows(source, sql, *article_ids):
+            found[row.pop("article_id")][name].append(row)
+    return found
 
 
 def _merge_article(
     archive: Archive,
-    source: sqlite3.Connection,
     row: dict[str, Any],
+    children: dict[int, dict[str, Any]],
     fetches: dict[int, int],
     runs: dict[int, int],
     result: MergeResult,
@@ -309,8 +313,8 @@ def _merge_article(
         item = {name: row[name] for name in ARTICLE_COLUMNS}
         item["fetch_id"] = fetch_id
         item["breadcrumb"] = json.loads(row["breadcrumb"] or "[]")
-        item.update(_children(source, row["id"]))
-        run_id = runs.get(_run_of(source, row["fetch_id"]))
+        item.update(children[row["id"]])
+        run_id = runs.get(row["run_id"])
         outcome = archive.save_article(item, seen_at=version_at, run_id=run_id)
     result.articles[outcome] += 1
     article_id = conn.execute("SELECT id FROM articles WHERE url = ?", (row["url"],)).fetchone()
@@ -324,13 +328,6 @@ def _merge_article(
     )
     _widen_seen(conn, article_id, row, fetch_id)
     return article_id
-
-
-def _run_of(source: sqlite3.Connection, fetch_id: int | None) -> int | None:
-    if not fetch_id:
-        return None
-    found = source.execute("SELECT run_id FROM fetches WHERE id = ?", (fetch_id,)).fetchone()
-    return found[0] if found else None
 
 
 def _widen_seen(

@@ -145,12 +145,10 @@ def prefix_of(settings: Any) -> str:
     return settings.get("TUYENGIAO_REDIS_KEY") or DEFAULT_PREFIX
 
 
-def fleet_settings(url: str, prefix: str, idle_exit: float | None) -> dict[str, Any]:
+def fleet_settings(url: str, prefix: str) -> dict[str, Any]:
     """The Scrapy settings that make a crawl one worker of the shared frontier at `url`."""
     names = keys(prefix)
-    settings: dict[str, Any] = {
-        "TUYENGIAO_REDIS_URL": url,
-        "TUYENGIAO_REDIS_KEY": prefix,
+    return {
         "REDIS_URL": url,
         "SCHEDULER": "tuyengiao_crawler.extensions.frontier.FleetScheduler",
         "SCHEDULER_QUEUE_CLASS": "tuyengiao_crawler.extensions.frontier.InFlightQueue",
@@ -160,9 +158,17 @@ def fleet_settings(url: str, prefix: str, idle_exit: float | None) -> dict[str, 
         # The frontier outlives every worker: never flushed by one that finishes.
         "SCHEDULER_PERSIST": True,
     }
-    if idle_exit is not None:
-        settings["TUYENGIAO_IDLE_EXIT"] = idle_exit
-    return settings
+
+
+class FleetAddon:
+    """Makes any crawl with TUYENGIAO_REDIS_URL a worker of that shared frontier, however
+    it was started (`tuyengiao crawl --redis`, `scrapy crawl`, a Scrapyd job): scrapy-redis's
+    scheduler and duplicate filter in the place of Scrapy's."""
+
+    def update_settings(self, settings: Any) -> None:
+        url = settings.get("TUYENGIAO_REDIS_URL")
+        if url:
+            settings.setdict(fleet_settings(url, prefix_of(settings)), priority="addon")
 
 
 class CanonicalDupeFilter(RFPDupeFilter):

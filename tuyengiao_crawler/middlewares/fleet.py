@@ -40,7 +40,7 @@ class FleetPolitenessMiddleware:
         settings = crawler.settings
         url = settings.get("TUYENGIAO_REDIS_URL")
         if not url:
-            raise NotConfigured("not a fleet worker")
+            raise NotConfigured  # quietly: most crawls are one process
         self.client = frontier.connect(url)
         self.prefix = frontier.keys(frontier.prefix_of(settings))["slots"]
         self.limit = settings.getint("TUYENGIAO_FLEET_PER_DOMAIN") or settings.getint(

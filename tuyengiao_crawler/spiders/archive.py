@@ -74,14 +74,16 @@ class ArchiveSpider(scrapy.Spider):
     def __init__(
         self,
         start_url: str | None = None,
-        site: str | SiteProfile | None = None,
+        site: str | SiteProfile | list[str | SiteProfile] | None = None,
         start_urls: list[str] | None = None,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
         # Whitespace, never a comma, separates URLs: a URL may hold a comma, not a space.
         self._start_arg = list(start_urls or []) or (start_url or "").split()
-        self._site_arg = site
+        # Several sites, from the command line or a Scrapyd job: names separated by spaces.
+        several = isinstance(site, str) and len(site.split()) > 1
+        self._site_arg = site.split() if several else site
 
     @classmethod
     def from_crawler(
