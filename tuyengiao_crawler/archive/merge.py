@@ -64,6 +64,28 @@ class MergeResult:
         }
 
 
+def fleet_baseline(
+    path: str | Path, start_urls: list[str]
+) -> tuple[str | None, dict[str, tuple[str | None, str | None]]]:
+    """What a fleet worker's incremental run trusts of the merged archive at `path`: when
+    its last finished run of these start URLs started (None: there is none, the run is
+    full) and each article's validators (ETag, Last-Modified) by URL. Read-only."""
+    conn = open_readonly(path)
+    try:
+        since = conn.execute(
+            "SELECT max(started_at) FROM crawl_runs WHERE start_urls = ?"
+            " AND finish_reason = 'finished' AND status IN ('ok', 'partial', 'degraded')",
+            (json.dumps(list(start_urls)),),
+        ).fetchone()[0]
+        validators = {
+            row[0]: (row[1], row[2])
+            for row in conn.execute("SELECT url, etag, last_modified FROM articles")
+        }
+    finally:
+        conn.close()
+    return since, validators
+
+
 def shard_warc_dir(shard: Path) -> Path:
     """Where a shard's WARC files are: the folder `warc` beside it (TUYENGIAO_WARC_DIR's
     default)."""
@@ -135,6 +157,39 @@ def _merge_one(
                 ids[row["id"]] = _merge_article(archive, row, children, fetches, runs, result)
     with archive.db.atomic():
         _merge_versions(conn, source, ids, fetches, runs)
+        _merge_answers(conn)
+
+
+def _merge_answers(conn: sqlite3.Connection) -> None:
+    """The 304s and 404/410s a fleet worker got for articles its shard does not hold (it
+    asked with the merged archive's validators), wherever the articles came from: seen
+    unchanged, or gone, after the fact. Over all the merged fetches, so the order in which
+    shards arrive does not matter."""
+    articles: dict[str, int] = {}
+    for article_id, url, fetched_url in conn.execute("SELECT id, url, fetched_url FROM articles"):
+        articles[url] = article_id
+        if fetched_url:
+            articles.setdefault(fetched_url, article_id)
+    answers = conn.execute(
+        "SELECT id, url, status, fetched_at FROM fetches WHERE status IN (304, 404, 410)"
+        " ORDER BY fetched_at, id"
+    ).fetchall()
+    for fetch_id, url, status, fetched_at in answers:
+        article_id = articles.get(url)
+        if article_id is None:
+            continue
+        if status == 304:
+            conn.execute(
+                "UPDATE articles SET last_seen_at = ?, fetch_id = ?, gone_at = NULL,"
+                " gone_status = NULL WHERE id = ? AND last_seen_at < ?",
+                (fetched_at, fetch_id, article_id, fetched_at),
+            )
+        else:
+            conn.execute(
+                "UPDATE articles SET gone_at = ?, gone_status = ?"
+                " WHERE id = ? AND gone_at IS NULL AND last_seen_at < ?",
+                (fetched_at, status, article_id, fetched_at),
+            )
 
 
 def _merge_runs(

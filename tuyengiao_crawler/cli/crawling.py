@@ -94,6 +94,12 @@ def _redis_option(fn: Any) -> Any:
     help="With --redis: exit once the shared frontier has been empty this long [30].",
 )
 @click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With --redis: the merged archive of earlier fleet runs, whose articles this"
+    " worker asks for only if changed (TUYENGIAO_BASELINE).",
+)
+@click.option(
     "-s",
     "--set",
     "settings",
@@ -112,6 +118,7 @@ def crawl(
     resume: bool,
     redis_url: str | None,
     idle_exit: float | None,
+    baseline: str | None,
     settings: tuple[str, ...],
     log_level: str,
 ) -> None:
@@ -144,6 +151,8 @@ def crawl(
         if not sep or not name.strip():
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
         overrides[name.strip()] = value
+    if baseline:
+        overrides["TUYENGIAO_BASELINE"] = baseline
     archive = overrides.get("TUYENGIAO_DB")
     if archive is not None and click.get_current_context().get_parameter_source("db") == (
         click.core.ParameterSource.DEFAULT
