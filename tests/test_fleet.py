@@ -6,6 +6,7 @@ the [distributed] extra, these tests are skipped and say why.
 """
 
 import builtins
+import json
 import os
 import shutil
 import signal
@@ -13,6 +14,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 
 import pytest
 from testkit import ROOT, free_port, rows, tuyengiao
@@ -264,3 +267,160 @@ def test_seed_and_crawl_say_what_is_wrong(tmp_path):
     assert nothing.returncode == 2
     folder = tuyengiao("crawl", "--all-sites", tmp_path, "--db", tmp_path / "a.sqlite")
     assert folder.returncode == 2 and "no .toml profiles" in folder.stderr
+
+
+def scrapyd_call(base, endpoint, data=None):
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    with urllib.request.urlopen(f"{base}/{endpoint}", body, timeout=30) as response:
+        return json.load(response)
+
+
+def deploy_to_scrapyd(tmp_path):
+    """A Scrapyd on a free loopback port with this project deployed (as tests/test_scrapyd.py
+    does): (the daemon, its base URL)."""
+    port = free_port()
+    (tmp_path / "scrapyd.conf").write_text(
+        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\nmax_proc = 4\npoll_interval = 0.2\n"
+        f"eggs_dir = {tmp_path}/eggs\nlogs_dir = {tmp_path}/logs\ndbs_dir = {tmp_path}/dbs\n"
+        "items_dir =\n",
+        encoding="utf-8",
+    )
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "scrapyd"], cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            assert scrapyd_call(base, "daemonstatus.json")["status"] == "ok"
+            break
+        except OSError:
+            time.sleep(0.1)
+    egg = tmp_path / "project.egg"
+    built = subprocess.run(
+        [sys.executable, "-m", "scrapyd_client.deploy", "local", "-p", "tuyengiao_crawler",
+         "--build-egg", str(egg)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    (ROOT / "setup.py").unlink(missing_ok=True)
+    assert built.returncode == 0, built.stderr
+    boundary = "tuyengiao"
+    payload = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="project"\r\n\r\ntuyengiao_crawler\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n1\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="egg"; filename="project.egg"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + egg.read_bytes()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        f"{base}/addversion.json", data=payload,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert json.load(response)["status"] == "ok"
+    return daemon, base
+
+
+def profile_for(tmp_path, name, host, url):
+    """The demo profile under another name, for one host and start URL."""
+    text = (ROOT / "tuyengiao_crawler" / "profiles" / "demo.toml").read_text("utf-8")
+    text = text.replace('name = "demo"', f'name = "{name}"')
+    text = text.replace("domains = []", f'domains = ["{host}"]')
+    text = text.replace("start_urls = []", f'start_urls = ["{url}"]')
+    path = tmp_path / "profiles" / f"{name}.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_url):
+    """Two Scrapyd jobs are two workers of one frontier, crawling two sites (two profiles,
+    two hosts) in one run; their shards merge into one archive, each article under its
+    own site, each URL fetched once."""
+    from bench.server import GeneratedSite
+    from bench.site import Site
+
+    sizes = {"127.0.0.1": 150, "127.0.0.2": 100}
+    servers = []
+    for seed, (host, size) in enumerate(sizes.items(), start=1):
+        server = GeneratedSite(Site(size, seed))
+        server.host = host
+        servers.append(server.start())
+    daemon, base = deploy_to_scrapyd(tmp_path)
+    try:
+        profiles = [
+            profile_for(tmp_path, f"prov-{n}", server.host, server.url + "/")
+            for n, server in enumerate(servers)
+        ]
+        shards = [tmp_path / f"job{n}" / "shard.sqlite" for n in (1, 2)]
+        jobs = []
+        for shard in shards:
+            settings = {
+                "TUYENGIAO_REDIS_URL": f"{redis_url}/3",
+                "TUYENGIAO_IDLE_EXIT": "1",
+                "TUYENGIAO_REDIS_LEASE": "2",
+                "TUYENGIAO_DB": shard,
+                "TUYENGIAO_FLEET_PER_DOMAIN": "4",
+                "DOWNLOAD_DELAY": "0",
+                "AUTOTHROTTLE_ENABLED": "0",
+                "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+            }
+            data = [("project", "tuyengiao_crawler"), ("spider", "archive"),
+                    ("site", " ".join(map(str, profiles)))]  # fmt: skip
+            data += [("setting", f"{k}={v}") for k, v in settings.items()]
+            jobs.append(scrapyd_call(base, "schedule.json", data)["jobid"])
+        deadline = time.monotonic() + 240
+        while True:
+            listed = scrapyd_call(base, "listjobs.json?project=tuyengiao_crawler")
+            if {j["id"] for j in listed["finished"]} >= set(jobs):
+                break
+            assert time.monotonic() < deadline, listed
+            time.sleep(0.5)
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+        for server in servers:
+            server.stop()
+    assert all(count(s, "SELECT count(*) FROM articles") > 0 for s in shards), "a job got no work"
+    assert not fetched_twice(*shards)
+    merged = tmp_path / "merged.sqlite"
+    merging = tuyengiao("merge", merged, *shards)
+    assert merging.returncode == 0, merging.stderr
+    by_site = rows(merged, "SELECT site, count(*) AS n FROM articles GROUP BY site ORDER BY site")
+    assert {r["site"]: r["n"] for r in by_site} == sizes
+    runs = rows(merged, "SELECT status, profile FROM crawl_runs")
+    assert [r["status"] for r in runs] == ["ok", "ok"]
+    assert {r["profile"] for r in runs} == {"prov-0,prov-1"}
+
+
+def test_per_host_slots_hold_across_workers(redis_url):
+    """Two workers' politeness middlewares share the per-host cap: with 2 slots, the third
+    request waits until one is given back, whichever worker holds them."""
+    import asyncio
+
+    from scrapy import Request
+    from scrapy.http import Response
+    from scrapy.utils.test import get_crawler
+
+    from tuyengiao_crawler.middlewares.fleet import FleetPolitenessMiddleware
+
+    settings = {"TUYENGIAO_REDIS_URL": f"{redis_url}/4", "TUYENGIAO_FLEET_PER_DOMAIN": 2}
+    one, two = (FleetPolitenessMiddleware(get_crawler(settings_dict=settings)) for _ in "12")
+    requests = [Request(f"http://127.0.0.1/{n}") for n in range(3)]
+
+    async def scenario():
+        await one.process_request(requests[0])
+        await two.process_request(requests[1])
+        third = asyncio.ensure_future(one.process_request(requests[2]))
+        await asyncio.sleep(0.3)
+        assert not third.done()  # both slots of the host are held, by two workers
+        two.process_response(requests[1], Response(requests[1].url))
+        await asyncio.wait_for(third, 5)
+        other = Request("http://127.0.0.2/")  # another host has slots of its own
+        await asyncio.wait_for(two.process_request(other), 1)
+
+    asyncio.run(scenario())
+    assert one.client.zcard("tuyengiao:slots:127.0.0.1") == 2

@@ -248,6 +248,8 @@ class FleetScheduler(Scheduler):
         # A worker waiting on slow downloads asks the queue for nothing: beat on a timer too.
         self.beating = task.LoopingCall(self.heartbeat)
         self.beating.start(self.lease / 3, now=False)
+        if self.stats:
+            self.stats.set_value("tuyengiao/fleet_worker", 1)
         logger.info("worker %s joined the shared frontier (%s)", self.worker, self.names)
 
     def _hold_until_done(self) -> None:
