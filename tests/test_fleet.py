@@ -183,13 +183,13 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
         merged = tmp_path / "merged.sqlite"
         merging = tuyengiao("merge", merged, *shards, "--json")
         assert merging.returncode == 0, merging.stderr
-        # The next night: a worker of a new frontier asks only for what changed, with the
+        # The next night: the frontier started afresh, a worker asks only for what changed,
         # merged archive's validators, as a single-process incremental run does.
         night = tmp_path / "night2" / "shard.sqlite"
         again = tuyengiao("seed", "--redis", redis_url, "--site", "demo", "--start-url",
-                          site.url, "--key", "night2")  # fmt: skip
+                          site.url, "--fresh")  # fmt: skip
         assert again.returncode == 0, again.stderr
-        nightly = worker(redis_url, night, "--baseline", merged, "-s", "TUYENGIAO_REDIS_KEY=night2")
+        nightly = worker(redis_url, night, "--baseline", merged)
         _, err = nightly.communicate(timeout=180)
         assert nightly.returncode == 0, err[-2000:]
     import redis

@@ -187,15 +187,22 @@ def crawl(
     show_default=True,
     help="Prefix of the shared crawl's Redis keys (TUYENGIAO_REDIS_KEY).",
 )
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Forget the last crawl of this frontier first (queue, seen URLs, seeds): a new run.",
+)
 def seed(
     redis_url: str | None,
     sites: tuple[str, ...],
     all_sites: str | None,
     start_urls: tuple[str, ...],
     prefix: str,
+    fresh: bool,
 ) -> None:
     """Put a crawl's start URLs and sites into a shared frontier on Redis, for the workers
-    (`tuyengiao crawl --redis`) to walk. Seeding twice changes nothing.
+    (`tuyengiao crawl --redis`) to walk. Seeding twice changes nothing; the frontier
+    remembers every URL it was given until `--fresh` starts a new run (the next night).
 
     Example: tuyengiao seed --redis redis://127.0.0.1:6379/0 --site demo
     """
@@ -213,6 +220,8 @@ def seed(
     for name in names:
         load_profile(name)
     client = frontier.connect(redis_url)
+    if fresh:
+        frontier.reset(client, prefix)
     added = frontier.add_seeds(client, list(start_urls), names, prefix)
     state = frontier.frontier_state(client, prefix)
     click.echo(

@@ -117,6 +117,15 @@ def add_seeds(client: Any, start_urls: list[str], profiles: list[str], prefix: s
     return client.sadd(keys(prefix)["seeds"], *entries) if entries else 0
 
 
+def reset(client: Any, prefix: str) -> None:
+    """Forget a finished shared crawl (queue, seen requests, seeds) so the next one walks
+    the sites again; refused while a worker is alive."""
+    names = keys(prefix)
+    if any(True for _ in client.scan_iter(match=names["worker"] + "*")):
+        raise FleetError(f"workers of {prefix!r} are still running: stop them first")
+    client.delete(names["requests"], names["dupefilter"], names["inflight"], names["seeds"])
+
+
 def read_seeds(client: Any, prefix: str) -> tuple[list[str], list[str]]:
     """(start URLs, profile names) seeded for the shared crawl, sorted."""
     urls, sites = [], []

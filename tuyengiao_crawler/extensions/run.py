@@ -41,8 +41,10 @@ def run_status(reason: str, stats: dict) -> str:
     that is ok or partial becomes `degraded` when its coverage fell (`ArchiveRun.judge`)."""
     if reason == "shutdown":
         return "interrupted"
-    if reason == "finished" and stats.get("tuyengiao/fleet_worker") and not stats.get(
-        "tuyengiao/errors"
+    if (
+        reason == "finished"
+        and stats.get("tuyengiao/fleet_worker")
+        and not stats.get("tuyengiao/errors")
     ):
         return "ok"  # a fleet worker may join when the others have taken all the work
     if not stats.get("downloader/response_count") or reason not in (
