@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import shutil
 import socket
 import sqlite3
@@ -60,10 +62,19 @@ def _worker(url: str, shard: Path) -> subprocess.Popen[str]:
     )
 
 
-def crawl_once(client: Any, url: str, site_url: str, workdir: Path, workers: int) -> float:
-    """fetches/s of `workers` workers draining one freshly seeded frontier."""
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def crawl_once(
+    client: Any, url: str, site_url: str, workdir: Path, workers: int
+) -> tuple[float, float]:
+    """(fetches/s, worker CPU seconds per 1,000 fetches) of `workers` workers draining one
+    freshly seeded frontier."""
     _cli("seed", "--redis", url, "--fresh", "--site", "demo", "--start-url", site_url)
     shards = [workdir / f"w{n}" / "shard.sqlite" for n in range(workers)]
+    cpu = _children_cpu()
     started = time.perf_counter()
     processes = [_worker(url, shard) for shard in shards]
     began = False
@@ -80,7 +91,8 @@ def crawl_once(client: Any, url: str, site_url: str, workdir: Path, workers: int
         _, err = process.communicate(timeout=120)
         if process.returncode != 0:
             raise RuntimeError(f"worker failed: {err[-500:]}")
-    return sum(_fetches(shard) for shard in shards) / seconds
+    fetches = sum(_fetches(shard) for shard in shards)
+    return fetches / seconds, (_children_cpu() - cpu) / fetches * 1000
 
 
 def merge_once(shards: list[Path], out: Path) -> dict[str, Any]:
@@ -102,6 +114,7 @@ def fleet_rows(workdir: Path, quick: bool, articles: int | None = None) -> list[
         print("fleet rows left out: no redis-server or no [distributed] extra", file=sys.stderr)
         return []
     articles = articles or (600 if quick else 3_000)
+    load = os.getloadavg()[0]  # the machine is shared: what else was running
     runs = 1 if quick else 2
     port = _free_port()
     daemon = subprocess.Popen(
@@ -127,12 +140,15 @@ def fleet_rows(workdir: Path, quick: bool, articles: int | None = None) -> list[
     finally:
         daemon.terminate()
         daemon.wait(timeout=10)
-    single, double = statistics.median(one), statistics.median(two)
+    single, double = statistics.median(r for r, _ in one), statistics.median(r for r, _ in two)
+    cpu_one, cpu_two = statistics.median(c for _, c in one), statistics.median(c for _, c in two)
     rates = [sum(m["articles"].values()) / m["seconds"] for m in merges]
     merged = sum(merges[0]["articles"].values())
     return [
         row(
-            f"fleet: two workers vs one on a shared Redis frontier, fetches/s ({articles:,} articles)",
+            f"fleet: two workers vs one on a shared Redis frontier, fetches/s ({articles:,}"
+            f" articles; worker CPU s per 1,000 fetches {cpu_one:.1f} vs {cpu_two:.1f};"
+            f" load average {load:.1f} at start)",
             round(double, 1),
             "fetches/s",
             ">= 1.5x one worker",

@@ -390,26 +390,29 @@ def _widen_seen(
 ) -> None:
     """First seen is the earliest of both sides; last seen (with the fetch, validators and
     gone marks that go with it) the latest."""
+    later = "last_seen_at <= :seen AND content_sha256 = :sha"
     conn.execute(
-        "UPDATE articles SET first_seen_at = min(first_seen_at, ?) WHERE id = ?",
-        (row["first_seen_at"], article_id),
-    )
-    conn.execute(
-        "UPDATE articles SET last_seen_at = ?, fetch_id = coalesce(?, fetch_id),"
-        " fetched_url = ?, etag = ?, last_modified = ?, gone_at = ?, gone_status = ?"
-        " WHERE id = ? AND last_seen_at <= ? AND content_sha256 = ?",
-        (
-            row["last_seen_at"],
-            fetch_id,
-            row["fetched_url"],
-            row["etag"],
-            row["last_modified"],
-            row["gone_at"],
-            row["gone_status"],
-            article_id,
-            row["last_seen_at"],
-            row["content_sha256"],
-        ),
+        "UPDATE articles SET first_seen_at = min(first_seen_at, :first),"
+        f" last_seen_at = CASE WHEN {later} THEN :seen ELSE last_seen_at END,"
+        f" fetch_id = CASE WHEN {later} THEN coalesce(:fetch, fetch_id) ELSE fetch_id END,"
+        f" fetched_url = CASE WHEN {later} THEN :fetched_url ELSE fetched_url END,"
+        f" etag = CASE WHEN {later} THEN :etag ELSE etag END,"
+        f" last_modified = CASE WHEN {later} THEN :last_modified ELSE last_modified END,"
+        f" gone_at = CASE WHEN {later} THEN :gone_at ELSE gone_at END,"
+        f" gone_status = CASE WHEN {later} THEN :gone_status ELSE gone_status END"
+        " WHERE id = :id",
+        {
+            "first": row["first_seen_at"],
+            "seen": row["last_seen_at"],
+            "sha": row["content_sha256"],
+            "fetch": fetch_id,
+            "fetched_url": row["fetched_url"],
+            "etag": row["etag"],
+            "last_modified": row["last_modified"],
+            "gone_at": row["gone_at"],
+            "gone_status": row["gone_status"],
+            "id": article_id,
+        },
     )
 
 
