@@ -385,35 +385,34 @@ def _merge_article(
     return article_id
 
 
+SEEN_COLUMNS = ("fetch_id", "fetched_url", "etag", "last_modified", "gone_at", "gone_status")
+
+
 def _widen_seen(
     conn: sqlite3.Connection, article_id: int, row: dict[str, Any], fetch_id: int | None
 ) -> None:
     """First seen is the earliest of both sides; last seen (with the fetch, validators and
-    gone marks that go with it) the latest."""
-    later = "last_seen_at <= :seen AND content_sha256 = :sha"
-    conn.execute(
-        "UPDATE articles SET first_seen_at = min(first_seen_at, :first),"
-        f" last_seen_at = CASE WHEN {later} THEN :seen ELSE last_seen_at END,"
-        f" fetch_id = CASE WHEN {later} THEN coalesce(:fetch, fetch_id) ELSE fetch_id END,"
-        f" fetched_url = CASE WHEN {later} THEN :fetched_url ELSE fetched_url END,"
-        f" etag = CASE WHEN {later} THEN :etag ELSE etag END,"
-        f" last_modified = CASE WHEN {later} THEN :last_modified ELSE last_modified END,"
-        f" gone_at = CASE WHEN {later} THEN :gone_at ELSE gone_at END,"
-        f" gone_status = CASE WHEN {later} THEN :gone_status ELSE gone_status END"
-        " WHERE id = :id",
-        {
-            "first": row["first_seen_at"],
-            "seen": row["last_seen_at"],
-            "sha": row["content_sha256"],
-            "fetch": fetch_id,
-            "fetched_url": row["fetched_url"],
-            "etag": row["etag"],
-            "last_modified": row["last_modified"],
-            "gone_at": row["gone_at"],
-            "gone_status": row["gone_status"],
-            "id": article_id,
-        },
-    )
+    gone marks that go with it) the latest. Written only when something changes: an
+    UPDATE rewrites the whole row, body and HTML included."""
+    here = conn.execute(
+        f"SELECT first_seen_at, last_seen_at, content_sha256, {', '.join(SEEN_COLUMNS)}"
+        " FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    current = dict(zip(("first_seen_at", "last_seen_at", "sha", *SEEN_COLUMNS), here, strict=True))
+    wanted: dict[str, Any] = {}
+    if row["first_seen_at"] < current["first_seen_at"]:
+        wanted["first_seen_at"] = row["first_seen_at"]
+    if current["last_seen_at"] <= row["last_seen_at"] and current["sha"] == row["content_sha256"]:
+        wanted["last_seen_at"] = row["last_seen_at"]
+        wanted.update({c: row[c] for c in SEEN_COLUMNS})
+        wanted["fetch_id"] = fetch_id if fetch_id is not None else current["fetch_id"]
+    changed = {c: v for c, v in wanted.items() if current[c] != v}
+    if changed:
+        conn.execute(
+            f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in changed)} WHERE id = ?",
+            [*changed.values(), article_id],
+        )
 
 
 VERSION_COPY = (
