@@ -106,6 +106,7 @@ def merge_archives(
         if out.exists() and shard.resolve() == out.resolve():
             raise ArchiveError(f"{shard} is the merged archive itself")
     target_warc = Path(warc_dir) if warc_dir else out.parent / "warc"
+    Archive(out).close()  # one line, before any lock file, if OUT is no archive of ours
     with ArchiveLock(out), Archive(out) as archive:
         for shard in paths:
             with ArchiveLock(shard, create=False):  # not while a worker still writes it
