@@ -113,7 +113,7 @@ def fleet_rows(workdir: Path, quick: bool, articles: int | None = None) -> list[
     if server is None or redis is None:
         print("fleet rows left out: no redis-server or no [distributed] extra", file=sys.stderr)
         return []
-    articles = articles or (600 if quick else 3_000)
+    articles = articles or (300 if quick else 2_000)
     load = os.getloadavg()[0]  # the machine is shared: what else was running
     runs = 1 if quick else 2
     port = _free_port()
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     from bench.__main__ import print_table
 
     parser = argparse.ArgumentParser(prog="python -m bench.fleet", description=__doc__)
-    parser.add_argument("--articles", type=int, default=3_000)
+    parser.add_argument("--articles", type=int, default=2_000)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="tuyengiao-fleet-"))

@@ -59,6 +59,15 @@ def worker(url, db, *args):
     )
 
 
+def wait_for(db, articles, process, seconds=120):
+    """Until the worker's shard holds this many articles (the worker still running)."""
+    deadline = time.monotonic() + seconds
+    while count(db, "SELECT count(*) FROM articles") < articles:
+        assert process.poll() is None, f"the worker exited: {process.communicate()[1][-2000:]}"
+        assert time.monotonic() < deadline, "the worker got no work"
+        time.sleep(0.1)
+
+
 def count(db, sql):
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
@@ -169,11 +178,15 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
         assert seeded.returncode == 0, seeded.stderr
         assert "Seeded 2 new" in seeded.stdout
         shards = [tmp_path / f"w{n}" / "shard.sqlite" for n in (1, 2, 3)]
-        first, second = worker(redis_url, shards[0]), worker(redis_url, shards[1])
-        deadline = time.monotonic() + 120
-        while count(shards[0], "SELECT count(*) FROM articles") < 40:
-            assert time.monotonic() < deadline and first.poll() is None, "worker 1 got no work"
-            time.sleep(0.1)
+        # The first two a little polite (DOWNLOAD_DELAY), so that on a fast machine as on
+        # a loaded one the kill and the third worker's arrival fall mid-crawl.
+        slow = ("-s", "DOWNLOAD_DELAY=0.05")
+        first = worker(redis_url, shards[0], *slow)
+        wait_for(shards[0], 40, first)
+        second = worker(redis_url, shards[1], *slow)  # joins a crawl under way
+        wait_for(shards[1], 5, second)
+        assert first.poll() is None
+        assert count(shards[0], "SELECT count(*) FROM articles") < ARTICLES * 0.8
         os.kill(first.pid, signal.SIGKILL)  # no clean stop: its requests in flight are held
         first.communicate()
         third = worker(redis_url, shards[2])  # joins mid-crawl
@@ -184,7 +197,7 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
         merging = tuyengiao("merge", merged, *shards, "--json")
         assert merging.returncode == 0, merging.stderr
         # The next night: the frontier started afresh, a worker asks only for what changed,
-        # merged archive's validators, as a single-process incremental run does.
+        # with the merged archive's validators, as a single-process incremental run does.
         night = tmp_path / "night2" / "shard.sqlite"
         again = tuyengiao("seed", "--redis", redis_url, "--site", "demo", "--start-url",
                           site.url, "--fresh")  # fmt: skip
