@@ -21,6 +21,7 @@ from typing import Any
 from bench import normalize as normalize_bench
 from bench import research
 from bench.crawl import finish_worker, run_worker, start_process, start_worker
+from bench.fleet import fleet_rows
 from bench.server import SiteServer, measure_server
 from bench.site import Site
 
@@ -196,6 +197,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
                 later = normalize_rows(quick) + research.run(workdir, quick)
                 rows.append(memory_row(baseline["peak_rss_mb"]))
         rows += later
+        rows += fleet_rows(workdir, quick)  # last: the only rows that need redis-server
         for r in rows:
             r.setdefault("runs", None)
             if r.get("runs") is None and r["value"] is not None:

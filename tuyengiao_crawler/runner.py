@@ -13,6 +13,7 @@ from scrapy.settings import Settings
 from tuyengiao_crawler.archive import Archive
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.errors import TuyengiaoError
+from tuyengiao_crawler.extensions import frontier
 from tuyengiao_crawler.extensions.resume import jobdir_for, take_saved_queue
 from tuyengiao_crawler.politeness import LOCAL_OVERRIDES, all_local
 from tuyengiao_crawler.profiles import SiteProfile, load_profile
@@ -73,17 +74,36 @@ def run_crawl(
     resume: bool = False,
     log_level: str = "WARNING",
     overrides: dict[str, Any] | None = None,
+    sites: list[str] | None = None,
+    redis_url: str | None = None,
+    idle_exit: float | None = None,
 ) -> dict[str, Any]:
     """Crawl into the archive at `db` and return the finished `crawl_runs` row.
 
     The crawl's queue is kept in a job folder beside the archive, so `resume=True`
     continues a crawl that was stopped. Politeness is switched off only when every start
-    URL is on this machine.
+    URL is on this machine. `sites`: more profiles crawled in the same run. `redis_url`:
+    the crawl is one worker of a shared frontier (extensions/frontier.py), `db` its shard;
+    start URLs and sites given are seeded, and without any the seeded ones are crawled.
     """
     overrides = crawl_overrides(overrides, db, start_urls)  # one line per bad -s, before any file
-    loaded = load_profile(profile) if profile else None
+    names = [*([profile] if profile else []), *(sites or [])]
+    if redis_url:
+        if resume:
+            raise CrawlError("--resume is for one process: a shared frontier resumes by itself")
+        start_urls, names = join_fleet(redis_url, start_urls, names, overrides)
+        overrides["TUYENGIAO_REDIS_URL"] = redis_url  # the rest: frontier.FleetAddon
+        if idle_exit is not None:
+            overrides["TUYENGIAO_IDLE_EXIT"] = idle_exit
+    loaded = [load_profile(name) for name in dict.fromkeys(names)]
     if loaded:
-        start_urls = start_urls or list(loaded.start_urls)
+        from_sites = [url for site in loaded for url in site.start_urls]
+        # A fleet walks all its seeds; one process, the URLs given or else the sites'.
+        start_urls = (
+            list(dict.fromkeys([*start_urls, *from_sites]))
+            if redis_url
+            else (start_urls or from_sites)
+        )
     if not start_urls:
         raise CrawlError("no start URL: give --start-url or a profile with start_urls")
     for url in start_urls:
@@ -91,17 +111,40 @@ def run_crawl(
     Archive(db).close()  # fail now, with one line, if the archive cannot be opened
     with ArchiveLock(db):
         with Archive(db) as archive:  # what is stopped, seen under the lock
-            jobdir = prepare_jobdir(db, resume, archive)
+            jobdir = None if redis_url else prepare_jobdir(db, resume, archive)
         local = all_local(start_urls)
         settings = crawl_settings(
             db, max_pages=max_pages, log_level=log_level, local=local, overrides=overrides
         )
-        settings.set("JOBDIR", str(jobdir), priority="cmdline")
+        if jobdir is not None:
+            settings.set("JOBDIR", str(jobdir), priority="cmdline")
         if resume:
             settings.set("TUYENGIAO_RESUME", True, priority="cmdline")
         if full:
             settings.set("TUYENGIAO_FULL", True, priority="cmdline")
-        return _run(settings, start_urls, db, loaded, log_level)
+        site = loaded[0] if len(loaded) == 1 else (loaded or None)
+        return _run(settings, start_urls, db, site, log_level)
+
+
+def join_fleet(
+    redis_url: str, start_urls: list[str], names: list[str], overrides: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """Seed what this worker was given into the shared frontier, and return what the
+    frontier's crawl walks (all its seeds): every worker walks the same scope."""
+    for url in start_urls:
+        check_start_url(url)
+    for name in names:
+        load_profile(name)  # a bad name fails here, before anything is seeded
+    try:
+        client = frontier.connect(redis_url)
+    except frontier.FleetError as exc:
+        raise CrawlError(str(exc)) from None
+    prefix = frontier.prefix_of(overrides)
+    frontier.add_seeds(client, start_urls, names, prefix)
+    seeded_urls, seeded_sites = frontier.read_seeds(client, prefix)
+    if not seeded_urls and not seeded_sites:
+        raise CrawlError(f"nothing seeded at {redis_url}: run `tuyengiao seed` first")
+    return seeded_urls, seeded_sites
 
 
 def prepare_jobdir(db: str | Path, resume: bool, archive: Archive) -> Path:
@@ -125,7 +168,7 @@ def _run(
     settings: Settings,
     start_urls: list[str],
     db: str | Path,
-    profile: SiteProfile | None,
+    profile: SiteProfile | list[SiteProfile] | None,
     log_level: str,
 ) -> dict[str, Any]:
     process = CrawlerProcess(settings)

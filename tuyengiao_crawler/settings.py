@@ -47,6 +47,19 @@ Settings of our own (defaults in brackets):
 - TUYENGIAO_COVERAGE_DROP: a run is "degraded" (`tuyengiao crawl` exits 4) when a field's
   share of a site's articles is more than this many percentage points below that median;
   100 turns the monitor off [25].
+- TUYENGIAO_REDIS_URL: the shared frontier (redis://HOST:PORT/DB) this crawl is one worker
+  of; set by `crawl --redis`; empty: a crawl of one process [""].
+- TUYENGIAO_REDIS_KEY: the prefix of the shared crawl's Redis keys; two fleets on one
+  Redis database need two prefixes ["tuyengiao"].
+- TUYENGIAO_IDLE_EXIT: a worker exits once the shared frontier (queue and requests in
+  flight) has been empty this many seconds; set by `crawl --idle-exit` [30].
+- TUYENGIAO_REDIS_LEASE: a worker's heartbeat lasts this many seconds; the requests in
+  flight of a worker silent longer (killed) go back to the queue [30].
+- TUYENGIAO_FLEET_PER_DOMAIN: the most requests in flight per host over the whole fleet;
+  0: CONCURRENT_REQUESTS_PER_DOMAIN [0].
+- TUYENGIAO_BASELINE: another archive (the merged archive of earlier fleet runs) whose
+  articles and validators an incremental run trusts as its baseline, as if the worker's
+  shard held them; empty: the shard itself [""].
 """
 
 from tuyengiao_crawler import DEFAULT_DB as _DEFAULT_DB
@@ -88,6 +101,8 @@ LOG_LEVEL = "INFO"
 LOG_FORMATTER = "tuyengiao_crawler.logformatter.ArchiveLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
 
+# A crawl with TUYENGIAO_REDIS_URL is a worker of a shared frontier (extensions/frontier.py).
+ADDONS = {"tuyengiao_crawler.extensions.frontier.FleetAddon": 0}
 EXTENSIONS = {
     "tuyengiao_crawler.extensions.run.ArchiveRun": 0,
     "tuyengiao_crawler.extensions.progress.Progress": 10,
@@ -115,6 +130,8 @@ DOWNLOADER_MIDDLEWARES = {
     "tuyengiao_crawler.middlewares.compression.CompressionMiddleware": 590,
     # Before robots.txt (100): a request a redirect or meta refresh made leaves only in scope.
     "tuyengiao_crawler.middlewares.redirect.RedirectScopeMiddleware": 50,
+    # A fleet worker's (TUYENGIAO_REDIS_URL): the fleet's per-host slot, just before the network.
+    "tuyengiao_crawler.middlewares.fleet.FleetPolitenessMiddleware": 960,
 }
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,
@@ -146,3 +163,9 @@ TUYENGIAO_MIN_FREE_MB = 50
 TUYENGIAO_COVERAGE_MIN_ARTICLES = 20
 TUYENGIAO_COVERAGE_RUNS = 5
 TUYENGIAO_COVERAGE_DROP = 25.0
+TUYENGIAO_REDIS_URL = ""
+TUYENGIAO_REDIS_KEY = "tuyengiao"
+TUYENGIAO_IDLE_EXIT = 30.0
+TUYENGIAO_REDIS_LEASE = 30.0
+TUYENGIAO_FLEET_PER_DOMAIN = 0
+TUYENGIAO_BASELINE = ""

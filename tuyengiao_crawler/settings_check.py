@@ -224,6 +224,12 @@ RULES: dict[str, Rule] = {
     "TUYENGIAO_COVERAGE_MIN_ARTICLES": integer(1, 10_000_000),
     "TUYENGIAO_COVERAGE_RUNS": integer(1, 1000),
     "TUYENGIAO_COVERAGE_DROP": number(0, 100),
+    "TUYENGIAO_REDIS_URL": text,
+    "TUYENGIAO_REDIS_KEY": text,
+    "TUYENGIAO_IDLE_EXIT": number(0, SECONDS_MAX),
+    "TUYENGIAO_REDIS_LEASE": number(1, SECONDS_MAX),
+    "TUYENGIAO_FLEET_PER_DOMAIN": integer(0, 1000),
+    "TUYENGIAO_BASELINE": text,
     # Scrapy's, with the ranges a crawl can run with (0 concurrency never fetches).
     "CONCURRENT_REQUESTS": integer(1, 1000),
     "CONCURRENT_REQUESTS_PER_DOMAIN": integer(1, 1000),

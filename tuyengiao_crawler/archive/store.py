@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,7 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
         self._checkpointer: BackgroundCheckpointer | None = None
+        self._batch = False  # inside `batch()`
         if background_checkpoints:
             self.db.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
             self._checkpointer = BackgroundCheckpointer(self.path)
@@ -150,6 +152,17 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for many `save_article` calls (a merge): each call then opens
+        no savepoint of its own, whose release makes FTS5 flush its pending index."""
+        with self.db.atomic():
+            self._batch = True
+            try:
+                yield
+            finally:
+                self._batch = False
 
     # Articles
 
@@ -174,7 +187,7 @@ class Archive:
         record["breadcrumb"] = json.dumps(item.get("breadcrumb") or [], ensure_ascii=False)
         record["last_seen_at"] = seen_at
         record["gone_at"] = record["gone_status"] = None
-        with self.db.atomic():
+        with contextlib.nullcontext() if self._batch else self.db.atomic():
             row = self.conn.execute(
                 "SELECT id, content_sha256 FROM articles WHERE url = ?", (record["url"],)
             ).fetchone() or self._same_content(record)

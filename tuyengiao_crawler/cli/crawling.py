@@ -65,8 +65,45 @@ def demo(db: str, max_pages: int, port: int, log_level: str) -> None:
     )
 
 
+def _sites_option(fn: Any) -> Any:
+    fn = click.option(
+        "--all-sites",
+        "all_sites",
+        type=click.Path(file_okay=False),
+        help="A folder of site profiles (.toml): crawl every one.",
+    )(fn)
+    return click.option(
+        "--site",
+        "sites",
+        multiple=True,
+        help="Site profile: a bundled name or a .toml file (repeatable).",
+    )(fn)
+
+
+def _all_sites(sites: tuple[str, ...], folder: str | None) -> list[str]:
+    """The profiles named, then those of the folder, each once."""
+    from pathlib import Path
+
+    names = list(sites)
+    if folder:
+        found = sorted(str(path) for path in Path(folder).glob("*.toml"))
+        if not found:
+            raise click.BadParameter(f"no .toml profiles in {folder}", param_hint="--all-sites")
+        names += found
+    return list(dict.fromkeys(names))
+
+
+def _redis_option(fn: Any) -> Any:
+    return click.option(
+        "--redis",
+        "redis_url",
+        metavar="redis://HOST:PORT/DB",
+        help="Share the frontier of a fleet of workers on Redis (the [distributed] extra).",
+    )(fn)
+
+
 @cli.command()
-@click.option("--site", "site", help="Site profile: a bundled name or a .toml file.")
+@_sites_option
 @click.option("--start-url", "start_urls", multiple=True, help="Start URL (repeatable).")
 @db_option()
 @click.option(
@@ -74,6 +111,19 @@ def demo(db: str, max_pages: int, port: int, log_level: str) -> None:
 )
 @click.option("--full", is_flag=True, help="Fetch everything, not only what changed.")
 @click.option("--resume", is_flag=True, help="Continue the crawl that was stopped.")
+@_redis_option
+@click.option(
+    "--idle-exit",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="With --redis: exit once the shared frontier has been empty this long [30].",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With --redis: the merged archive of earlier fleet runs, whose articles this"
+    " worker asks for only if changed (TUYENGIAO_BASELINE).",
+)
 @click.option(
     "-s",
     "--set",
@@ -84,12 +134,16 @@ def demo(db: str, max_pages: int, port: int, log_level: str) -> None:
 )
 @log_level_option
 def crawl(
-    site: str | None,
+    sites: tuple[str, ...],
+    all_sites: str | None,
     start_urls: tuple[str, ...],
     db: str,
     max_pages: int,
     full: bool,
     resume: bool,
+    redis_url: str | None,
+    idle_exit: float | None,
+    baseline: str | None,
     settings: tuple[str, ...],
     log_level: str,
 ) -> None:
@@ -105,9 +159,15 @@ def crawl(
     \b
     Example: tuyengiao crawl --start-url http://127.0.0.1:8000/ --db data/local.sqlite
     (with `tuyengiao demo-site` serving the demo site at that address)
+
+    With --redis, the crawl is one worker of a fleet sharing one frontier (README
+    "Scaling out"): --db is this worker's shard, merged later with `tuyengiao merge`.
     """
-    if not site and not start_urls:
+    names = _all_sites(sites, all_sites)
+    if not names and not start_urls and not redis_url:
         raise click.UsageError("give --site PROFILE or --start-url URL")
+    if idle_exit is not None and not redis_url:
+        raise click.UsageError("--idle-exit is for a worker of a shared frontier (--redis)")
     from tuyengiao_crawler.runner import run_crawl
 
     overrides = {}
@@ -116,6 +176,8 @@ def crawl(
         if not sep or not name.strip():
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
         overrides[name.strip()] = value
+    if baseline:
+        overrides["TUYENGIAO_BASELINE"] = baseline
     archive = overrides.get("TUYENGIAO_DB")
     if archive is not None and click.get_current_context().get_parameter_source("db") == (
         click.core.ParameterSource.DEFAULT
@@ -127,14 +189,71 @@ def crawl(
     run = run_crawl(
         list(start_urls),
         db,
-        profile=site,
         max_pages=max_pages,
         full=full,
         resume=resume,
         log_level=log_level,
         overrides=overrides,
+        sites=names,
+        redis_url=redis_url,
+        idle_exit=idle_exit,
     )
     _report_run(run, db, time.monotonic() - started)
+
+
+@cli.command()
+@_redis_option
+@_sites_option
+@click.option("--start-url", "start_urls", multiple=True, help="Start URL (repeatable).")
+@click.option(
+    "--key",
+    "prefix",
+    default="tuyengiao",
+    show_default=True,
+    help="Prefix of the shared crawl's Redis keys (TUYENGIAO_REDIS_KEY).",
+)
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Forget the last crawl of this frontier first (queue, seen URLs, seeds): a new run.",
+)
+def seed(
+    redis_url: str | None,
+    sites: tuple[str, ...],
+    all_sites: str | None,
+    start_urls: tuple[str, ...],
+    prefix: str,
+    fresh: bool,
+) -> None:
+    """Put a crawl's start URLs and sites into a shared frontier on Redis, for the workers
+    (`tuyengiao crawl --redis`) to walk. Seeding twice changes nothing; the frontier
+    remembers every URL it was given until `--fresh` starts a new run (the next night).
+
+    Example: tuyengiao seed --redis redis://127.0.0.1:6379/0 --site demo
+    """
+    from tuyengiao_crawler.extensions import frontier
+    from tuyengiao_crawler.profiles import load_profile
+    from tuyengiao_crawler.runner import check_start_url
+
+    if not redis_url:
+        raise click.UsageError("give --redis redis://HOST:PORT/DB")
+    names = _all_sites(sites, all_sites)
+    if not names and not start_urls:
+        raise click.UsageError("give --site PROFILE or --start-url URL")
+    for url in start_urls:
+        check_start_url(url)
+    for name in names:
+        load_profile(name)
+    client = frontier.connect(redis_url)
+    if fresh:
+        frontier.reset(client, prefix)
+    added = frontier.add_seeds(client, list(start_urls), names, prefix)
+    state = frontier.frontier_state(client, prefix)
+    click.echo(
+        f"Seeded {added} new ({len(start_urls)} start URLs, {len(names)} sites) at {redis_url};"
+        f" queued {state['queued']}, in flight {state['in_flight']}, seen {state['seen']},"
+        f" workers {state['workers']}"
+    )
 
 
 @cli.command("demo-site")

@@ -1,4 +1,4 @@
-"""Commands for archivists maintaining an archive: reprocess, wacz."""
+"""Commands for archivists maintaining an archive: reprocess, wacz, merge."""
 
 from __future__ import annotations
 
@@ -101,4 +101,42 @@ def wacz(
     click.echo(
         f"Wrote {summary.path}: {summary.warc_files} WARC files, {summary.index_lines} index"
         f" lines, {summary.pages} pages, {summary.bytes:,} bytes"
+    )
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--warc-dir",
+    type=click.Path(file_okay=False),
+    help="WARC folder of the merged archive [default: warc/ beside OUT].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def merge(out: str, shards: tuple[str, ...], warc_dir: str | None, as_json: bool) -> None:
+    """Merge the shard archives of a fleet's workers into OUT (created if missing).
+
+    Every article goes through the same save as a crawl (upsert by canonical URL, old
+    versions kept); fetches and crawl runs are kept per worker, and each shard's WARC
+    files are linked (or copied) into OUT's WARC folder under a folder of their own.
+    Merging a shard twice changes nothing; shards merged in any order give the same
+    archive. Each shard's WARC files are read from warc/ beside it.
+
+    Example: tuyengiao merge data/archive.sqlite shards/*/shard.sqlite
+    """
+    from tuyengiao_crawler.archive import open_readonly
+    from tuyengiao_crawler.archive.merge import merge_archives
+
+    for shard in shards:
+        open_readonly(shard).close()  # one line for a missing or broken shard, before OUT
+    result = merge_archives(out, shards, warc_dir=warc_dir)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        return
+    counts = ", ".join(f"{n} {what}" for what, n in result.articles.items())
+    rate = result.articles_read / result.seconds if result.seconds else 0.0
+    click.echo(
+        f"merged {len(result.shards)} shards into {out} in {result.seconds:.1f} s"
+        f" ({rate:.0f} articles/s): articles {counts}; {result.runs} runs,"
+        f" {result.fetches} fetches, {result.warc_files} WARC files added"
     )

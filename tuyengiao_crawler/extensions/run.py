@@ -28,6 +28,7 @@ from tuyengiao_crawler.archive.coverage import (
 )
 from tuyengiao_crawler.archive.fetches import record_fetch, set_fetch_error
 from tuyengiao_crawler.archive.lock import ArchiveLock
+from tuyengiao_crawler.archive.merge import fleet_baseline
 from tuyengiao_crawler.extensions.resume import mark_queue_saved
 from tuyengiao_crawler.extract.urls import canonicalize_url
 from tuyengiao_crawler.normalize.dates import normalize_date
@@ -40,6 +41,12 @@ def run_status(reason: str, stats: dict) -> str:
     that is ok or partial becomes `degraded` when its coverage fell (`ArchiveRun.judge`)."""
     if reason == "shutdown":
         return "interrupted"
+    if (
+        reason == "finished"
+        and stats.get("tuyengiao/fleet_worker")
+        and not stats.get("tuyengiao/errors")
+    ):
+        return "ok"  # a fleet worker may join when the others have taken all the work
     if not stats.get("downloader/response_count") or reason not in (
         "finished",
         "closespider_pagecount",
@@ -70,6 +77,9 @@ class CrawlPlan:
     done: frozenset[str] = frozenset()
     # Their pages as archived (URL, WARC file, offset), whose links are followed instead.
     done_pages: list[tuple[str, str, int]] = field(default_factory=list)
+    # A fleet worker's baseline (TUYENGIAO_BASELINE): the validators of the articles the
+    # merged archive holds, by URL; None: ask the crawl's own archive.
+    validators: dict[str, tuple[str | None, str | None]] | None = None
 
     def is_archived(self, url: str) -> bool:
         """Whether an incremental run already holds this article (ask only if changed)."""
@@ -151,6 +161,10 @@ class ArchiveRun:
         for a baseline; full when asked or when there is none. A `resume` (of the stopped
         runs since the last finished one) skips the articles they archived."""
         since = self.archive.last_completed_run(start_urls)
+        validators = None
+        baseline = self.crawler.settings.get("TUYENGIAO_BASELINE")
+        if baseline:  # a fleet worker's shard: the merged archive is what is archived
+            since, validators = fleet_baseline(baseline, start_urls)
         full = full or since is None
         done: set[str] = set()
         pages: list[tuple[str, str, int]] = []
@@ -168,10 +182,13 @@ class ArchiveRun:
             profile,
             scope,
             mode="full" if full else "incremental",
-            known=frozenset() if full else frozenset(self.archive.article_urls()),
+            known=frozenset()
+            if full
+            else frozenset(validators if validators is not None else self.archive.article_urls()),
             since=None if full else since,
             done=frozenset(done) - set(start_urls),
             done_pages=pages,
+            validators=None if full else validators,
         )
         return self.plan
 

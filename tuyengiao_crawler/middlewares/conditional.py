@@ -42,9 +42,13 @@ class ConditionalRequestMiddleware:
     def process_request(self, request: Request) -> None:
         # Requests carry the URL as linked; the archive knows articles by canonical URL.
         url = canonicalize_url(request.url)
-        if not ArchiveRun.plan_of(self.crawler).is_archived(url):
+        plan = ArchiveRun.plan_of(self.crawler)
+        if not plan.is_archived(url):
             return
-        validators = self.archive.validators(url)
+        if plan.validators is not None:  # a fleet worker: the merged archive's
+            validators = plan.validators.get(url)
+        else:
+            validators = self.archive.validators(url)
         if not validators:
             return
         etag, last_modified = validators

@@ -78,14 +78,16 @@ class ArchiveSpider(scrapy.Spider):
     def __init__(
         self,
         start_url: str | None = None,
-        site: str | SiteProfile | None = None,
+        site: str | SiteProfile | list[str | SiteProfile] | None = None,
         start_urls: list[str] | None = None,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
         # Whitespace, never a comma, separates URLs: a URL may hold a comma, not a space.
         self._start_arg = list(start_urls or []) or (start_url or "").split()
-        self._site_arg = site
+        # Several sites, from the command line or a Scrapyd job: names separated by spaces.
+        several = isinstance(site, str) and len(site.split()) > 1
+        self._site_arg = site.split() if several else site
 
     @classmethod
     def from_crawler(
@@ -127,12 +129,15 @@ class ArchiveSpider(scrapy.Spider):
 
     def _configure(self, settings: scrapy.settings.BaseSettings) -> None:
         site = self._site_arg or settings.get("TUYENGIAO_PROFILE") or None
-        self.profile: SiteProfile | None = (
-            site if isinstance(site, SiteProfile) else load_profile(site) if site else None
-        )
+        # Several sites in one run: each page is read with the profile of its host.
+        self.sites: list[SiteProfile] = [
+            s if isinstance(s, SiteProfile) else load_profile(s)
+            for s in (site if isinstance(site, list) else [site] if site else [])
+        ]
+        self.profile: SiteProfile | None = self.sites[0] if self.sites else None
         urls = self._start_arg or settings.getlist("TUYENGIAO_START_URLS")
-        if not urls and self.profile:
-            urls = list(self.profile.start_urls)
+        if not urls and self.sites:
+            urls = [url for profile in self.sites for url in profile.start_urls]
         if not urls:
             raise ValueError("no start URL: give start_url or a profile with start_urls")
         # Fetched as given; the canonical forms name the crawl (`crawl_runs.start_urls`).
@@ -141,8 +146,8 @@ class ArchiveSpider(scrapy.Spider):
         if self.profile is None:
             self.profile = profile_for_host(urlsplit(self.start_urls[0]).hostname or "")
         extra = settings.getlist("TUYENGIAO_EXTRA_DOMAINS")
-        if self.profile:
-            extra = [*extra, *self.profile.domains]
+        for profile in self.sites or ([self.profile] if self.profile else []):
+            extra = [*extra, *profile.domains]
         self.scope = Scope(self.start_urls, extra)
         self.allowed_domains = self.scope.allowed_domains
         self.stale_limit = max(1, settings.getint("TUYENGIAO_STALE_LISTING_PAGES"))
@@ -174,7 +179,16 @@ class ArchiveSpider(scrapy.Spider):
 
     @property
     def profile_name(self) -> str:
+        if len(self.sites) > 1:
+            return ",".join(profile.name for profile in self.sites)
         return self.profile.name if self.profile else "generic"
+
+    def _profile_for(self, url: str) -> SiteProfile | None:
+        """The profile of the site a page is on (the run's one profile, for one site)."""
+        if len(self.sites) > 1:
+            host = urlsplit(url).hostname or ""
+            return next((p for p in self.sites if p.matches_host(host)), None)
+        return self.profile
 
     async def start(self) -> AsyncIterator[Request]:
         for linked, key in self._start_links:
@@ -194,7 +208,7 @@ class ArchiveSpider(scrapy.Spider):
         read from their WARC records as reprocess reads them: those runs had queued them,
         and a kill loses the queue."""
         for url, headers, body in archived_pages(warc_dir(self.settings), self.plan.done_pages):
-            page = read_page(url, body, headers, self.profile)
+            page = read_page(url, body, headers, self._profile_for(url))
             if page.kind != "article":
                 continue
             request = Request(url, meta={"found_via": "link", "depth": 1})
@@ -312,7 +326,8 @@ class ArchiveSpider(scrapy.Spider):
             response, (XmlResponse, JsonResponse)
         ):
             return None
-        page = read_page(response.url, response.body, header_pairs(response.headers), self.profile)
+        profile = self._profile_for(response.url)
+        page = read_page(response.url, response.body, header_pairs(response.headers), profile)
         key = canonicalize_url(response.url)
         if page.selector is not None and self.traps.wants(key):
             self.traps.observe(key, page.selector.xpath("string(//body)").get() or "")
@@ -322,12 +337,12 @@ class ArchiveSpider(scrapy.Spider):
         if page.quality and page.quality.startswith("repaired:"):
             self.crawler.stats.inc_value("tuyengiao/pages_repaired")
             self.logger.info("%s: broken text (%s), decoded again", response.url, page.quality)
-        if page.profile_misses and self.profile:
+        if page.profile_misses and profile:
             # The page no longer fits the profile: say so loudly (read_page let the
             # generic heuristics fill the gaps, so nothing is lost).
             self.logger.error(
                 "profile %s found no %s on %s",
-                self.profile.name,
+                profile.name,
                 ", ".join(page.profile_misses),
                 response.url,
             )

@@ -1,0 +1,439 @@
+"""A fleet of workers on a real redis-server: a shared frontier, a worker killed mid-crawl,
+shards merged, and the result equal to one process's crawl of the same site.
+
+redis-server comes from the Debian package (.ci/run installs it); without it, or without
+the [distributed] extra, these tests are skipped and say why.
+"""
+
+import builtins
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+from testkit import ROOT, free_port, rows, tuyengiao
+
+from bench.server import SiteServer
+
+ARTICLES = 300  # bench/ runs the same on 2,000 articles; this keeps the test near a minute
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server, as .ci/run does)")
+    pytest.importorskip("scrapy_redis", reason="the [distributed] extra is not installed")
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=tmp_path_factory.mktemp("redis"), stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    import redis
+
+    client = redis.Redis(port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def worker(url, db, *args):
+    """A worker process: `tuyengiao crawl --redis` with a short lease and idle exit."""
+    command = [sys.executable, "-m", "tuyengiao_crawler", "crawl", "--redis", url,
+               "--db", str(db), "--idle-exit", "1", "-s", "TUYENGIAO_REDIS_LEASE=2", *args]  # fmt: skip
+    return subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def wait_for(db, articles, process, seconds=120):
+    """Until the worker's shard holds this many articles (the worker still running)."""
+    deadline = time.monotonic() + seconds
+    while count(db, "SELECT count(*) FROM articles") < articles:
+        assert process.poll() is None, f"the worker exited: {process.communicate()[1][-2000:]}"
+        assert time.monotonic() < deadline, "the worker got no work"
+        time.sleep(0.1)
+
+
+def count(db, sql):
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute(sql).fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def content(db):
+    """What must be equal between two archives of the same site, ids and times aside."""
+    sorted = _sorted
+    return {
+        "articles": sorted(
+            (
+                r["url"],
+                r["site"],
+                r["category"],
+                r["title"],
+                r["lead"],
+                r["body_text"],
+                r["byline"],
+                r["published_at"],
+                r["updated_at"],
+                r["content_sha256"],
+            )
+            for r in rows(db, "SELECT * FROM articles")
+        ),
+        "authors": sorted((r["name"], r["key"]) for r in rows(db, "SELECT * FROM authors")),
+        "article_authors": sorted(
+            tuple(r.values())
+            for r in rows(
+                db,
+                "SELECT a.url, au.key, aa.role, aa.position FROM article_authors aa"
+                " JOIN articles a ON a.id = aa.article_id JOIN authors au ON au.id = aa.author_id",
+            )
+        ),
+        # A document's year and date are those of the mention a crawl met first (crawl
+        # order: the generated site dates one number differently in different articles),
+        # the earliest in a merge; each mention's own date is in the citations.
+        "documents": sorted(
+            tuple(r.values())
+            for r in rows(
+                db, "SELECT canonical, kind, number, type_code, issuer_code, issuer FROM documents"
+            )
+        ),
+        "citations": sorted(
+            tuple(r.values())
+            for r in rows(
+                db,
+                'SELECT a.url, d.canonical, m.field, m.surface, m.start, m."end", m.kind,'
+                " m.number, m.issued_on, m.issuer"
+                " FROM article_documents m JOIN articles a ON a.id = m.article_id"
+                " LEFT JOIN documents d ON d.id = m.document_id",
+            )
+        ),
+        "images": sorted(
+            tuple(r.values())
+            for r in rows(
+                db,
+                "SELECT a.url, i.position, i.url FROM images i JOIN articles a ON a.id = i.article_id",
+            )
+        ),
+    }
+
+
+def _sorted(values):
+    return builtins.sorted(values, key=repr)  # None among the strings
+
+
+def fetched_twice(*dbs):
+    """URLs fetched more than once over these archives (robots.txt aside: each worker
+    reads it, as RobotsTxtMiddleware does per process)."""
+    seen = {}
+    for db in dbs:
+        for r in rows(db, "SELECT url FROM fetches WHERE url NOT LIKE '%/robots.txt'"):
+            seen[r["url"]] = seen.get(r["url"], 0) + 1
+    return {url for url, n in seen.items() if n > 1}
+
+
+def test_scrapy_redis_fits_this_scrapy():
+    """What the shared frontier relies on, in the installed Scrapy and scrapy-redis: if a
+    release moves one of these, this fails before a fleet loses requests."""
+    pytest.importorskip("scrapy_redis", reason="the [distributed] extra is not installed")
+    import scrapy_redis.queue
+    import scrapy_redis.scheduler
+    from scrapy.core.engine import _Slot
+
+    from tuyengiao_crawler.extensions import frontier
+
+    assert callable(getattr(_Slot, "remove_request", None))
+    for name in ("open", "close", "enqueue_request", "next_request", "has_pending_requests"):
+        assert callable(getattr(scrapy_redis.scheduler.Scheduler, name))
+    assert issubclass(frontier.InFlightQueue, scrapy_redis.queue.PriorityQueue)
+    assert frontier.FleetScheduler.from_crawler.__func__ is not None
+
+
+def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
+    with SiteServer(ARTICLES) as site:
+        single = tmp_path / "single" / "archive.sqlite"
+        done = tuyengiao("crawl", "--site", "demo", "--start-url", site.url, "--db", single)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert count(single, "SELECT count(*) FROM articles") == ARTICLES
+
+        seeded = tuyengiao("seed", "--redis", redis_url, "--site", "demo", "--start-url", site.url)
+        assert seeded.returncode == 0, seeded.stderr
+        assert "Seeded 2 new" in seeded.stdout
+        shards = [tmp_path / f"w{n}" / "shard.sqlite" for n in (1, 2, 3)]
+        # The first two a little polite (DOWNLOAD_DELAY), so that on a fast machine as on
+        # a loaded one the kill and the third worker's arrival fall mid-crawl.
+        slow = ("-s", "DOWNLOAD_DELAY=0.05")
+        first = worker(redis_url, shards[0], *slow)
+        wait_for(shards[0], 40, first)
+        second = worker(redis_url, shards[1], *slow)  # joins a crawl under way
+        wait_for(shards[1], 5, second)
+        assert first.poll() is None
+        assert count(shards[0], "SELECT count(*) FROM articles") < ARTICLES * 0.8
+        os.kill(first.pid, signal.SIGKILL)  # no clean stop: its requests in flight are held
+        first.communicate()
+        third = worker(redis_url, shards[2])  # joins mid-crawl
+        for process in (second, third):
+            _, err = process.communicate(timeout=180)
+            assert process.returncode == 0, err[-2000:]
+        merged = tmp_path / "merged.sqlite"
+        merging = tuyengiao("merge", merged, *shards, "--json")
+        assert merging.returncode == 0, merging.stderr
+        # The next night: the frontier started afresh, a worker asks only for what changed,
+        # with the merged archive's validators, as a single-process incremental run does.
+        night = tmp_path / "night2" / "shard.sqlite"
+        again = tuyengiao("seed", "--redis", redis_url, "--site", "demo", "--start-url",
+                          site.url, "--fresh")  # fmt: skip
+        assert again.returncode == 0, again.stderr
+        nightly = worker(redis_url, night, "--baseline", merged)
+        _, err = nightly.communicate(timeout=180)
+        assert nightly.returncode == 0, err[-2000:]
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    assert client.zcard("tuyengiao:requests") == 0
+    assert client.hlen("tuyengiao:inflight") == 0
+    assert count(shards[2], "SELECT count(*) FROM articles") > 0, "the late worker got no work"
+
+    # Each URL fetched once over the fleet; only what worker 1 held when killed came twice.
+    again = fetched_twice(*shards)
+    assert not fetched_twice(shards[1], shards[2])
+    killed = {r["url"] for r in rows(shards[0], "SELECT url FROM fetches")}
+    assert again <= killed and len(again) <= 32, sorted(again)[:5]
+    for shard in shards:
+        assert not fetched_twice(shard)
+
+    assert content(merged) == content(single)
+    assert count(merged, "SELECT count(*) FROM articles") == ARTICLES
+    runs = rows(merged, "SELECT status, finish_reason FROM crawl_runs ORDER BY id")
+    assert len(runs) == 3 and ("interrupted", "killed") in [tuple(r.values()) for r in runs]
+    assert count(merged, "SELECT count(*) FROM fetches") == sum(
+        count(s, "SELECT count(*) FROM fetches") for s in shards
+    )
+    # Every fetch's WARC record is where the merged archive says.
+    shown = tuyengiao("show", "--db", merged, rows(merged, "SELECT url FROM articles")[0]["url"])
+    assert shown.returncode == 0 and "shard-" in shown.stdout
+
+    run = rows(night, "SELECT mode, not_modified, articles_new, pages_fetched FROM crawl_runs")
+    assert run[0]["mode"] == "incremental" and run[0]["articles_new"] == 0, run
+    assert run[0]["not_modified"] > 0 and run[0]["pages_fetched"] < ARTICLES / 2, run
+    seen = {r["url"]: r["last_seen_at"] for r in rows(merged, "SELECT * FROM articles")}
+    assert tuyengiao("merge", merged, night).returncode == 0
+    later = {r["url"]: r["last_seen_at"] for r in rows(merged, "SELECT * FROM articles")}
+    assert sum(later[url] > seen[url] for url in seen) == run[0]["not_modified"]
+    assert content(merged) == content(single)
+    shards.append(night)
+
+    # Merging again changes nothing; merging in another order gives the same archive.
+    before = {t: rows(merged, f"SELECT * FROM {t}") for t in ("articles", "fetches", "crawl_runs")}
+    assert tuyengiao("merge", merged, shards[1]).returncode == 0
+    assert {t: rows(merged, f"SELECT * FROM {t}") for t in before} == before
+    other = tmp_path / "other" / "merged.sqlite"
+    assert tuyengiao("merge", other, *reversed(shards)).returncode == 0
+    assert content(other) == content(merged)
+    when = "SELECT url, first_seen_at, last_seen_at, gone_at FROM articles"
+    assert _sorted(map(tuple, map(dict.values, rows(other, when)))) == _sorted(
+        map(tuple, map(dict.values, rows(merged, when)))
+    )
+    search = tuyengiao("search", "--db", other, "Đảng")
+    assert search.returncode == 0 and search.stdout.strip()
+
+
+def test_merge_refuses_what_is_no_shard(tmp_path):
+    missing = tuyengiao("merge", tmp_path / "out.sqlite", tmp_path / "nope.sqlite")
+    assert missing.returncode != 0
+    assert "Traceback" not in missing.stderr and "nope.sqlite" in missing.stderr
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_text("not a database")
+    refused = tuyengiao("merge", tmp_path / "out.sqlite", bogus)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert not (tmp_path / "out.sqlite").exists()
+
+
+def test_seed_and_crawl_say_what_is_wrong(tmp_path):
+    port = free_port()  # nothing listens there
+    seeded = tuyengiao("seed", "--redis", f"redis://127.0.0.1:{port}/0", "--site", "demo")
+    assert seeded.returncode != 0 and "Traceback" not in seeded.stderr
+    assert "Redis" in seeded.stderr
+    bad = tuyengiao("seed", "--redis", "http://x", "--site", "demo")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+    idle = tuyengiao("crawl", "--site", "demo", "--idle-exit", "3", "--db", tmp_path / "a.sqlite")
+    assert idle.returncode == 2 and "--redis" in idle.stderr
+    nothing = tuyengiao("seed", "--redis", f"redis://127.0.0.1:{port}/0")
+    assert nothing.returncode == 2
+    folder = tuyengiao("crawl", "--all-sites", tmp_path, "--db", tmp_path / "a.sqlite")
+    assert folder.returncode == 2 and "no .toml profiles" in folder.stderr
+
+
+def scrapyd_call(base, endpoint, data=None):
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    with urllib.request.urlopen(f"{base}/{endpoint}", body, timeout=30) as response:
+        return json.load(response)
+
+
+def deploy_to_scrapyd(tmp_path):
+    """A Scrapyd on a free loopback port with this project deployed (as tests/test_scrapyd.py
+    does): (the daemon, its base URL)."""
+    port = free_port()
+    (tmp_path / "scrapyd.conf").write_text(
+        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\nmax_proc = 4\npoll_interval = 0.2\n"
+        f"eggs_dir = {tmp_path}/eggs\nlogs_dir = {tmp_path}/logs\ndbs_dir = {tmp_path}/dbs\n"
+        "items_dir =\n",
+        encoding="utf-8",
+    )
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "scrapyd"], cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            assert scrapyd_call(base, "daemonstatus.json")["status"] == "ok"
+            break
+        except OSError:
+            time.sleep(0.1)
+    egg = tmp_path / "project.egg"
+    built = subprocess.run(
+        [sys.executable, "-m", "scrapyd_client.deploy", "local", "-p", "tuyengiao_crawler",
+         "--build-egg", str(egg)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    (ROOT / "setup.py").unlink(missing_ok=True)
+    assert built.returncode == 0, built.stderr
+    boundary = "tuyengiao"
+    payload = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="project"\r\n\r\ntuyengiao_crawler\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n1\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="egg"; filename="project.egg"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + egg.read_bytes()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        f"{base}/addversion.json", data=payload,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert json.load(response)["status"] == "ok"
+    return daemon, base
+
+
+def profile_for(tmp_path, name, host, url):
+    """The demo profile under another name, for one host and start URL."""
+    text = (ROOT / "tuyengiao_crawler" / "profiles" / "demo.toml").read_text("utf-8")
+    text = text.replace('name = "demo"', f'name = "{name}"')
+    text = text.replace("domains = []", f'domains = ["{host}"]')
+    text = text.replace("start_urls = []", f'start_urls = ["{url}"]')
+    path = tmp_path / "profiles" / f"{name}.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_url):
+    """Two Scrapyd jobs are two workers of one frontier, crawling two sites (two profiles,
+    two hosts) in one run; their shards merge into one archive, each article under its
+    own site, each URL fetched once."""
+    from bench.server import GeneratedSite
+    from bench.site import Site
+
+    sizes = {"127.0.0.1": 150, "127.0.0.2": 100}
+    servers = []
+    for seed, (host, size) in enumerate(sizes.items(), start=1):
+        server = GeneratedSite(Site(size, seed))
+        server.host = host
+        servers.append(server.start())
+    daemon, base = deploy_to_scrapyd(tmp_path)
+    try:
+        profiles = [
+            profile_for(tmp_path, f"prov-{n}", server.host, server.url + "/")
+            for n, server in enumerate(servers)
+        ]
+        shards = [tmp_path / f"job{n}" / "shard.sqlite" for n in (1, 2)]
+        jobs = []
+        for shard in shards:
+            settings = {
+                "TUYENGIAO_REDIS_URL": f"{redis_url}/3",
+                "TUYENGIAO_IDLE_EXIT": "1",
+                "TUYENGIAO_REDIS_LEASE": "2",
+                "TUYENGIAO_DB": shard,
+                "TUYENGIAO_FLEET_PER_DOMAIN": "4",
+                "DOWNLOAD_DELAY": "0",
+                "AUTOTHROTTLE_ENABLED": "0",
+                "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+            }
+            data = [("project", "tuyengiao_crawler"), ("spider", "archive"),
+                    ("site", " ".join(map(str, profiles)))]  # fmt: skip
+            data += [("setting", f"{k}={v}") for k, v in settings.items()]
+            jobs.append(scrapyd_call(base, "schedule.json", data)["jobid"])
+        deadline = time.monotonic() + 240
+        while True:
+            listed = scrapyd_call(base, "listjobs.json?project=tuyengiao_crawler")
+            if {j["id"] for j in listed["finished"]} >= set(jobs):
+                break
+            assert time.monotonic() < deadline, listed
+            time.sleep(0.5)
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+        for server in servers:
+            server.stop()
+    assert all(count(s, "SELECT count(*) FROM articles") > 0 for s in shards), "a job got no work"
+    assert not fetched_twice(*shards)
+    merged = tmp_path / "merged.sqlite"
+    merging = tuyengiao("merge", merged, *shards)
+    assert merging.returncode == 0, merging.stderr
+    by_site = rows(merged, "SELECT site, count(*) AS n FROM articles GROUP BY site ORDER BY site")
+    assert {r["site"]: r["n"] for r in by_site} == sizes
+    runs = rows(merged, "SELECT status, profile FROM crawl_runs")
+    assert [r["status"] for r in runs] == ["ok", "ok"]
+    assert {r["profile"] for r in runs} == {"prov-0,prov-1"}
+
+
+def test_per_host_slots_hold_across_workers(redis_url):
+    """Two workers' politeness middlewares share the per-host cap: with 2 slots, the third
+    request waits until one is given back, whichever worker holds them."""
+    import asyncio
+
+    from scrapy import Request
+    from scrapy.http import Response
+    from scrapy.utils.test import get_crawler
+
+    from tuyengiao_crawler.middlewares.fleet import FleetPolitenessMiddleware
+
+    settings = {"TUYENGIAO_REDIS_URL": f"{redis_url}/4", "TUYENGIAO_FLEET_PER_DOMAIN": 2}
+    one, two = (FleetPolitenessMiddleware(get_crawler(settings_dict=settings)) for _ in "12")
+    requests = [Request(f"http://127.0.0.1/{n}") for n in range(3)]
+
+    async def scenario():
+        await one.process_request(requests[0])
+        await two.process_request(requests[1])
+        third = asyncio.ensure_future(one.process_request(requests[2]))
+        await asyncio.sleep(0.3)
+        assert not third.done()  # both slots of the host are held, by two workers
+        two.process_response(requests[1], Response(requests[1].url))
+        await asyncio.wait_for(third, 5)
+        other = Request("http://127.0.0.2/")  # another host has slots of its own
+        await asyncio.wait_for(two.process_request(other), 1)
+
+    asyncio.run(scenario())
+    assert one.client.zcard("tuyengiao:slots:127.0.0.1") == 2

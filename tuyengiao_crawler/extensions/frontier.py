@@ -1,0 +1,359 @@
+"""The shared frontier of a fleet of workers, on Redis, with scrapy-redis's scheduler and
+duplicate filter (the `[distributed]` extra).
+
+scrapy-redis 0.9.1 gives the shared request queue (a sorted set: Scrapy's priorities, so
+breadth-first stays breadth-first across the fleet) and the shared set of request
+fingerprints. What it lacks, added here on its own classes:
+
+- fingerprints on the canonical URL (`extract.urls.canonicalize_url`), as the spider's own
+  de-duplication keys pages, so each page is fetched once across the fleet;
+- kill safety: a request popped from the queue moves, in the same Redis script, to a
+  hash of requests in flight, named by the worker holding it; it leaves that hash only
+  when the engine is done with it (response parsed, items stored, new links queued, or a
+  retry or redirect queued in its place). Each worker refreshes a heartbeat key; the
+  requests in flight of a worker whose heartbeat expired (killed, machine lost) go back
+  to the queue, taken there by whichever worker notices first;
+- an end: a worker exits once the queue and the in-flight hash have both been empty for
+  TUYENGIAO_IDLE_EXIT seconds (scrapy-redis workers otherwise wait forever).
+
+scrapy-redis's RedisSpider (whose `start_requests` Scrapy 2.16 removed) is not used: the
+archive spider seeds through its own async `start()`, reading the start URLs that
+`tuyengiao seed` stored (`read_seeds`); the shared duplicate filter drops the copies the
+other workers' `start()` queue.
+
+Keys, under TUYENGIAO_REDIS_KEY ("tuyengiao"): `:requests` (queue), `:dupefilter`,
+`:inflight` (hash), `:worker:<id>` (heartbeats), `:seeds`, `:slots:<host>` (politeness).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import socket
+import time
+import uuid
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, NotConfigured
+from twisted.internet import task
+
+from tuyengiao_crawler.errors import TuyengiaoError
+from tuyengiao_crawler.extract.urls import canonicalize_url
+
+try:
+    import redis
+    from scrapy_redis.dupefilter import RFPDupeFilter
+    from scrapy_redis.queue import PriorityQueue
+    from scrapy_redis.scheduler import Scheduler
+except ImportError:  # the [distributed] extra is not installed
+    redis = None  # type: ignore[assignment]
+    RFPDupeFilter = PriorityQueue = Scheduler = object  # type: ignore[assignment,misc]
+
+logger = logging.getLogger(__name__)
+
+TOKEN = "tuyengiao_inflight"  # request.meta key: the request's field in the in-flight hash
+DEFAULT_PREFIX = "tuyengiao"
+
+# Pop the best request and hold it in flight, atomically: a kill between the two loses nothing.
+_POP = """
+local r = redis.call('zrange', KEYS[1], 0, 0, 'WITHSCORES')
+if #r == 0 then return nil end
+redis.call('zrem', KEYS[1], r[1])
+local field = ARGV[1] .. '|' .. r[2]
+redis.call('hset', KEYS[2], field, r[1])
+return {r[1], field}
+"""
+# Put a request held in flight back in the queue (its score is the field's last part).
+_REQUEUE = """
+local v = redis.call('hget', KEYS[1], ARGV[1])
+if not v then return 0 end
+redis.call('hdel', KEYS[1], ARGV[1])
+redis.call('zadd', KEYS[2], ARGV[2], v)
+return 1
+"""
+
+
+class FleetError(TuyengiaoError):
+    """A shared frontier that cannot be used; one line for the user."""
+
+
+def connect(url: str) -> Any:
+    """A Redis client for `url` (redis://HOST:PORT/DB), checked with a PING."""
+    if redis is None:
+        raise FleetError(
+            "--redis needs the [distributed] extra: pip install 'tuyengiao-crawler[distributed]'"
+        )
+    try:
+        client = redis.Redis.from_url(url)
+        client.ping()
+    except ValueError as exc:
+        raise FleetError(f"invalid Redis URL {url!r}: {exc}") from None
+    except redis.RedisError as exc:
+        raise FleetError(f"cannot reach Redis at {url}: {exc}") from None
+    return client
+
+
+def keys(prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
+    """The Redis keys of one shared crawl."""
+    return {
+        "requests": f"{prefix}:requests",
+        "dupefilter": f"{prefix}:dupefilter",
+        "inflight": f"{prefix}:inflight",
+        "worker": f"{prefix}:worker:",
+        "seeds": f"{prefix}:seeds",
+        "slots": f"{prefix}:slots:",
+    }
+
+
+def add_seeds(client: Any, start_urls: list[str], profiles: list[str], prefix: str) -> int:
+    """Store a crawl's start URLs and profiles for the workers' `start()`; returns how many
+    were new. Seeding twice changes nothing."""
+    entries = [json.dumps({"start_url": url}) for url in start_urls]
+    entries += [json.dumps({"site": name}) for name in profiles]
+    return client.sadd(keys(prefix)["seeds"], *entries) if entries else 0
+
+
+def reset(client: Any, prefix: str) -> None:
+    """Forget a finished shared crawl (queue, seen requests, seeds) so the next one walks
+    the sites again; refused while a worker is alive."""
+    names = keys(prefix)
+    if any(True for _ in client.scan_iter(match=names["worker"] + "*")):
+        raise FleetError(f"workers of {prefix!r} are still running: stop them first")
+    client.delete(names["requests"], names["dupefilter"], names["inflight"], names["seeds"])
+
+
+def read_seeds(client: Any, prefix: str) -> tuple[list[str], list[str]]:
+    """(start URLs, profile names) seeded for the shared crawl, sorted."""
+    urls, sites = [], []
+    for raw in client.smembers(keys(prefix)["seeds"]):
+        entry = json.loads(raw)
+        if "start_url" in entry:
+            urls.append(entry["start_url"])
+        else:
+            sites.append(entry["site"])
+    return sorted(urls), sorted(sites)
+
+
+def frontier_state(client: Any, prefix: str = DEFAULT_PREFIX) -> dict[str, int]:
+    """How many requests are queued, in flight and seen, and how many workers are alive."""
+    names = keys(prefix)
+    workers = sum(1 for _ in client.scan_iter(match=names["worker"] + "*"))
+    return {
+        "queued": client.zcard(names["requests"]),
+        "in_flight": client.hlen(names["inflight"]),
+        "seen": client.scard(names["dupefilter"]),
+        "workers": workers,
+    }
+
+
+def prefix_of(settings: Any) -> str:
+    return settings.get("TUYENGIAO_REDIS_KEY") or DEFAULT_PREFIX
+
+
+def fleet_settings(url: str, prefix: str) -> dict[str, Any]:
+    """The Scrapy settings that make a crawl one worker of the shared frontier at `url`."""
+    names = keys(prefix)
+    return {
+        "REDIS_URL": url,
+        "SCHEDULER": "tuyengiao_crawler.extensions.frontier.FleetScheduler",
+        "SCHEDULER_QUEUE_CLASS": "tuyengiao_crawler.extensions.frontier.InFlightQueue",
+        "DUPEFILTER_CLASS": "tuyengiao_crawler.extensions.frontier.CanonicalDupeFilter",
+        "SCHEDULER_QUEUE_KEY": names["requests"],
+        "SCHEDULER_DUPEFILTER_KEY": names["dupefilter"],
+        # The frontier outlives every worker: never flushed by one that finishes.
+        "SCHEDULER_PERSIST": True,
+    }
+
+
+class FleetAddon:
+    """Makes any crawl with TUYENGIAO_REDIS_URL a worker of that shared frontier, however
+    it was started (`tuyengiao crawl --redis`, `scrapy crawl`, a Scrapyd job): scrapy-redis's
+    scheduler and duplicate filter in the place of Scrapy's."""
+
+    def update_settings(self, settings: Any) -> None:
+        url = settings.get("TUYENGIAO_REDIS_URL")
+        if url:
+            settings.setdict(fleet_settings(url, prefix_of(settings)), priority="addon")
+
+
+class CanonicalDupeFilter(RFPDupeFilter):
+    """scrapy-redis's shared fingerprint set, keyed on the canonical URL (and the method
+    and body: an ASP.NET postback is a POST to a listing's own URL)."""
+
+    def request_fingerprint(self, request: Request) -> str:
+        key = f"{request.method} {canonicalize_url(request.url)}"
+        if request.body:
+            key += " " + hashlib.sha1(request.body).hexdigest()
+        return hashlib.sha1(key.encode()).hexdigest()
+
+
+class InFlightQueue(PriorityQueue):
+    """scrapy-redis's priority queue whose pop holds the request in flight (see above)."""
+
+    inflight_key = ""
+    holder = ""
+    _count = 0
+
+    def push(self, request: Request) -> None:
+        if TOKEN in request.meta:  # a retry or redirect of a request held in flight
+            meta = {k: v for k, v in request.meta.items() if k != TOKEN}
+            request = request.replace(meta=meta)
+        super().push(request)
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        self._count += 1
+        found = self.server.eval(
+            _POP, 2, self.key, self.inflight_key, f"{self.holder}|{self._count}"
+        )
+        if not found:
+            return None
+        request = self._decode_request(found[0])
+        request.meta[TOKEN] = found[1].decode()
+        return request
+
+    def done(self, field: str) -> None:
+        self.server.hdel(self.inflight_key, field)
+
+    def requeue(self, field: str) -> bool:
+        score = field.rsplit("|", 1)[1]
+        return bool(self.server.eval(_REQUEUE, 2, self.inflight_key, self.key, field, score))
+
+
+class FleetScheduler(Scheduler):
+    """scrapy-redis's scheduler, with requests held in flight until the engine is done
+    with them, worker heartbeats, re-queueing of dead workers' requests, and the idle exit.
+    """
+
+    crawler: Crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FleetScheduler:
+        if redis is None:
+            raise NotConfigured("scrapy-redis is not installed (the [distributed] extra)")
+        scheduler = super().from_crawler(crawler)
+        scheduler.crawler = crawler
+        settings = crawler.settings
+        scheduler.names = keys(prefix_of(settings))
+        scheduler.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        scheduler.lease = max(1.0, settings.getfloat("TUYENGIAO_REDIS_LEASE", 30))
+        scheduler.idle_exit = max(0.0, settings.getfloat("TUYENGIAO_IDLE_EXIT", 30))
+        scheduler.empty_since = None
+        scheduler.beaten = 0.0
+        crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(scheduler.request_scheduled, signal=signals.request_scheduled)
+        return scheduler
+
+    def open(self, spider: Spider) -> None:
+        super().open(spider)
+        self.queue.inflight_key = self.names["inflight"]
+        self.queue.holder = self.worker
+        self.heartbeat()
+        self.reclaim()
+        self._hold_until_done()
+        # A worker waiting on slow downloads asks the queue for nothing: beat on a timer too.
+        self.beating = task.LoopingCall(self.heartbeat)
+        self.beating.start(self.lease / 3, now=False)
+        if self.stats:
+            self.stats.set_value("tuyengiao/fleet_worker", 1)
+        logger.info("worker %s joined the shared frontier (%s)", self.worker, self.names)
+
+    def _hold_until_done(self) -> None:
+        """Release a request held in flight when the engine removes it from its slot: after
+        its response went through the spider and its items through the pipelines, or after
+        the retry or redirect that replaces it was queued. Scrapy has no signal for that
+        moment, so the engine slot's `remove_request` is wrapped (tests/test_fleet.py
+        fails if a Scrapy release moves it)."""
+        slot = getattr(self.crawler.engine, "_slot", None)
+        remove = getattr(slot, "remove_request", None)
+        if remove is None:
+            raise FleetError(
+                f"this Scrapy ({self.crawler.engine.__class__.__module__}) has no engine slot"
+                " remove_request: the shared frontier cannot tell when a request is done"
+            )
+
+        def remove_request(request: Request) -> None:
+            field = request.meta.get(TOKEN)
+            if field:
+                try:
+                    self.queue.done(field)
+                except redis.RedisError as exc:
+                    logger.error("cannot release %s in the shared frontier: %s", request, exc)
+            remove(request)
+
+        slot.remove_request = remove_request
+
+    def heartbeat(self) -> None:
+        """Refresh this worker's heartbeat key (at most every third of the lease)."""
+        now = time.monotonic()
+        if now - self.beaten >= self.lease / 4:
+            self.server.set(self.names["worker"] + self.worker, "1", px=int(self.lease * 1000))
+            self.beaten = now
+
+    def reclaim(self) -> int:
+        """Put back in the queue the requests in flight of workers whose heartbeat expired."""
+        alive: dict[str, bool] = {}
+        requeued = 0
+        for raw in self.server.hkeys(self.names["inflight"]):
+            field = raw.decode()
+            holder = field.rsplit("|", 2)[0]
+            if holder == self.worker:
+                continue
+            if holder not in alive:
+                alive[holder] = bool(self.server.exists(self.names["worker"] + holder))
+            if not alive[holder] and self.queue.requeue(field):
+                requeued += 1
+        if requeued:
+            logger.warning("re-queued %d requests of workers that stopped answering", requeued)
+            if self.stats:
+                self.stats.inc_value("tuyengiao/fleet_requeued", requeued)
+        return requeued
+
+    # scrapy-redis's own two, without the `spider` argument Scrapy's stats deprecate.
+    def enqueue_request(self, request: Request) -> bool:
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        self.queue.push(request)
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
+    def next_request(self) -> Request | None:
+        self.heartbeat()
+        request = self.queue.pop()
+        if request is not None and self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return request
+
+    def request_scheduled(self, request: Request, spider: Spider) -> None:
+        self.heartbeat()
+
+    def spider_idle(self, spider: Spider) -> None:
+        """Keep the worker until the shared frontier has been empty for the idle exit."""
+        self.heartbeat()
+        self.reclaim()
+        busy = len(self.queue) or self.server.hlen(self.names["inflight"])
+        now = time.monotonic()
+        if busy:
+            self.empty_since = None
+            raise DontCloseSpider
+        if self.empty_since is None:
+            self.empty_since = now
+        if now - self.empty_since < self.idle_exit:
+            raise DontCloseSpider
+        logger.info("the shared frontier has been empty for %.0fs: worker exits", self.idle_exit)
+
+    def close(self, reason: str) -> None:
+        """Give back what this worker still holds (a stop, a page limit) and leave."""
+        if getattr(self, "beating", None) is not None and self.beating.running:
+            self.beating.stop()
+        for raw in self.server.hkeys(self.names["inflight"]):
+            field = raw.decode()
+            if field.rsplit("|", 2)[0] == self.worker:
+                self.queue.requeue(field)
+        self.server.delete(self.names["worker"] + self.worker)
+        super().close(reason)
