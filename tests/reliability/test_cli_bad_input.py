@@ -461,7 +461,7 @@ def _damaged(folder):
     data = sound.read_bytes()
     page = int.from_bytes(data[16:18], "big")
     garbled = bytearray(data)
-    for offset in range(len(data) // 3 // page * page, len(data), 4 * page):  # data pages
+    for offset in range(len(data) // 3 // page * page, len(data), 2 * page):  # data pages
         garbled[offset : offset + page] = bytes((offset + i) % 251 for i in range(page))
     made = {
         "empty": b"",
