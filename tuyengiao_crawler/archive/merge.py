@@ -282,10 +282,11 @@ def _merge_documents(conn: sqlite3.Connection, source: sqlite3.Connection) -> No
         f" WHEN excluded.{c} IS NULL THEN documents.{c} ELSE min(documents.{c}, excluded.{c}) END"
         for c in DOCUMENT_FIELDS
     )
-    columns = ("canonical", *DOCUMENT_FIELDS)
+    # One record per document key (schema 12): by number, or by name when it has none.
+    columns = ("key", "canonical", "named_key", "title", "identified_by", *DOCUMENT_FIELDS)
     sql = (
         f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        f" ON CONFLICT(canonical) DO UPDATE SET {pick}"
+        f" ON CONFLICT(key) DO UPDATE SET {pick}"
     )
     for row in source.execute(f"SELECT {', '.join(columns)} FROM documents ORDER BY id"):
         conn.execute(sql, row)
@@ -327,7 +328,9 @@ def _children(source: sqlite3.Connection, article_ids: list[int]) -> dict[int, d
         "authors": "SELECT aa.article_id, au.name, aa.role FROM article_authors aa"
         " JOIN authors au ON au.id = aa.author_id"
         f" WHERE aa.article_id IN ({marks}) ORDER BY aa.article_id, aa.position",
-        "documents": "SELECT m.article_id, d.canonical, d.year, d.type_code, d.issuer_code,"
+        "documents": "SELECT m.article_id, d.key AS document_key, d.canonical, d.title,"
+        " coalesce(m.named_key, d.named_key) AS named_key, m.identified_by, m.reason,"
+        " d.year, d.type_code, d.issuer_code,"
         ' m.field, m.surface, m.start, m."end", m.kind, m.number, m.issued_on, m.issuer'
         " FROM article_documents m LEFT JOIN documents d ON d.id = m.document_id"
         f" WHERE m.article_id IN ({marks}) ORDER BY m.id",
