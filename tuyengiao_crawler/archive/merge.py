@@ -29,7 +29,7 @@ from typing import Any
 
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.archive.queries import open_readonly
-from tuyengiao_crawler.archive.store import ARTICLE_COLUMNS, Archive, ArchiveError
+from tuyengiao_crawler.archive.store import ARTICLE_COLUMNS, VERSION_COLUMNS, Archive, ArchiveError
 
 BATCH = 500  # articles per transaction
 RUN_KEY = ("started_at", "pid", "start_urls", "profile")
@@ -419,19 +419,8 @@ def _widen_seen(
         )
 
 
-VERSION_COPY = (
-    "content_sha256",
-    "title",
-    "lead",
-    "body_text",
-    "body_html",
-    "byline",
-    "category",
-    "published_at",
-    "updated_at",
-    "published_raw",
-    "updated_raw",
-)
+# An old version as the shard keeps it, but for the fetch (renumbered in the target).
+VERSION_COPY = tuple(c for c in VERSION_COLUMNS if c != "fetch_id")
 
 
 def _keep_older(
