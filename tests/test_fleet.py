@@ -167,11 +167,6 @@ def test_scrapy_redis_fits_this_scrapy():
     assert frontier.FleetScheduler.from_crawler.__func__ is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: merge resolves partial references ('Chỉ thị 100') differently from a"
-    " single-process crawl since named documents (issue 16) landed; open in the closing note",
-)
 def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
     with SiteServer(ARTICLES) as site:
         single = tmp_path / "single" / "archive.sqlite"

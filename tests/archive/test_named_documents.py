@@ -143,3 +143,79 @@ def test_schema_10_archives_migrate_to_document_keys(tmp_path):
             (None, None, "archived before named documents: reprocess to identify"),
         ]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+SITE_ARTICLES = [
+    item(1, "Tỉnh ủy ban hành Chỉ thị số 05-CT/TU về học tập.", "a.vn"),
+    item(2, "Các huyện triển khai Chỉ thị 05.", "a.vn"),
+    item(3, "Sơ kết Kế hoạch số 77 của Huyện ủy.", "a.vn"),
+    item(4, "Kế hoạch số 77-KH/TU và Kế hoạch số 77-KH/HU năm nay.", "a.vn"),
+    item(5, "Học tập Chỉ thị 05 ở cơ sở.", "b.vn"),
+]
+
+
+def settled(archive: Archive) -> list[tuple]:
+    """Citations by article URL, ids aside: what must not depend on the order of saving."""
+    return sorted(
+        archive.conn.execute(
+            "SELECT a.url, m.surface, d.key, m.identified_by, m.reason FROM article_documents m"
+            " JOIN articles a ON a.id = m.article_id LEFT JOIN documents d ON d.id = m.document_id"
+        ).fetchall(),
+        key=repr,
+    )
+
+
+def test_partial_references_settle_the_same_in_any_order_of_saving(tmp_path):
+    import itertools
+
+    results = set()
+    for n, order in enumerate(itertools.permutations(SITE_ARTICLES[:4])):
+        with Archive(tmp_path / f"{n}.sqlite") as archive:
+            for article in order:
+                archive.save_article(article)
+            results.add(tuple(settled(archive)))
+            docs = archive.conn.execute("SELECT key FROM documents ORDER BY key").fetchall()
+        assert docs == [("05-CT/TU",), ("05-CT/TW",), ("77-KH/HU",), ("77-KH/TU",)]
+    assert len(results) == 1
+    by_surface = {(url.rsplit("/", 1)[1], surface): rest for url, surface, *rest in results.pop()}
+    assert by_surface["a-2.html", "Chỉ thị 05"] == ["05-CT/TU", "site", None]
+    assert by_surface["a-3.html", "Kế hoạch số 77"] == [
+        None,
+        None,
+        "partial: ambiguous on the site (77-KH/HU, 77-KH/TU)",
+    ]
+
+
+def test_a_partial_reference_falls_back_when_the_sites_full_reference_is_edited_away(tmp_path):
+    with Archive(tmp_path / "a.sqlite") as archive:
+        archive.save_article(SITE_ARTICLES[0])
+        archive.save_article(SITE_ARTICLES[1])
+        assert settled(archive)[1][2:] == ("05-CT/TU", "site", None)
+        edited = item(1, "Tỉnh ủy ban hành kế hoạch học tập.", "a.vn")
+        assert archive.save_article(edited) == "updated"
+        assert settled(archive) == [
+            ("http://a.vn/btg/a-2.html", "Chỉ thị 05", "05-CT/TW", "registry", None)
+        ]
+        assert archive.save_article(SITE_ARTICLES[0]) == "updated"
+        assert settled(archive)[1][2:] == ("05-CT/TU", "site", None)
+
+
+def test_shards_merged_settle_partials_as_one_archive_of_all_their_articles(tmp_path):
+    from tuyengiao_crawler.archive.merge import merge_archives
+
+    with Archive(tmp_path / "one.sqlite") as one:
+        for article in SITE_ARTICLES:
+            one.save_article(article)
+        expected = settled(one)
+    # The partial references and the full ones they take are in different shards.
+    for name, articles in (("s1", SITE_ARTICLES[1::2]), ("s2", SITE_ARTICLES[0::2])):
+        (tmp_path / name).mkdir()
+        with Archive(tmp_path / name / "shard.sqlite") as shard:
+            for article in articles:
+                shard.save_article(article)
+    for n, shards in enumerate((("s1", "s2"), ("s2", "s1"))):
+        out = tmp_path / f"merged{n}.sqlite"
+        merge_archives(out, [tmp_path / s / "shard.sqlite" for s in shards])
+        merge_archives(out, [tmp_path / shards[0] / "shard.sqlite"])  # again: no change
+        with Archive(out) as merged:
+            assert settled(merged) == expected

@@ -29,7 +29,13 @@ from typing import Any
 
 from tuyengiao_crawler.archive.lock import ArchiveLock
 from tuyengiao_crawler.archive.queries import open_readonly
-from tuyengiao_crawler.archive.store import ARTICLE_COLUMNS, VERSION_COLUMNS, Archive, ArchiveError
+from tuyengiao_crawler.archive.store import (
+    ARTICLE_COLUMNS,
+    SITE_SETTLED,
+    VERSION_COLUMNS,
+    Archive,
+    ArchiveError,
+)
 
 BATCH = 500  # articles per transaction
 RUN_KEY = ("started_at", "pid", "start_urls", "profile")
@@ -110,6 +116,7 @@ def merge_archives(
     with ArchiveLock(out), Archive(out) as archive:
         for shard in paths:
             with ArchiveLock(shard, create=False):  # not while a worker still writes it
+                Archive(shard, create=False).close()  # an older shard is brought up to date
                 source = open_readonly(shard)
                 try:
                     _merge_one(archive, source, shard, target_warc, result)
@@ -328,12 +335,17 @@ def _children(source: sqlite3.Connection, article_ids: list[int]) -> dict[int, d
         "authors": "SELECT aa.article_id, au.name, aa.role FROM article_authors aa"
         " JOIN authors au ON au.id = aa.author_id"
         f" WHERE aa.article_id IN ({marks}) ORDER BY aa.article_id, aa.position",
-        "documents": "SELECT m.article_id, d.key AS document_key, d.canonical, d.title,"
-        " coalesce(m.named_key, d.named_key) AS named_key, m.identified_by, m.reason,"
-        " d.year, d.type_code, d.issuer_code,"
+        # A partial reference the site settled is carried as it was without the site (its
+        # fallback), and the merged archive's site, all shards', settles it again.
+        "documents": "SELECT m.article_id, m.partial, d.key AS document_key, d.canonical,"
+        " d.title, coalesce(m.named_key, d.named_key) AS named_key, m.how AS identified_by,"
+        " m.why AS reason, d.year, d.type_code, d.issuer_code,"
         ' m.field, m.surface, m.start, m."end", m.kind, m.number, m.issued_on, m.issuer'
-        " FROM article_documents m LEFT JOIN documents d ON d.id = m.document_id"
-        f" WHERE m.article_id IN ({marks}) ORDER BY m.id",
+        f" FROM (SELECT *, iif({SITE_SETTLED}, fallback_document_id, document_id) AS cited,"
+        f" iif({SITE_SETTLED}, fallback_identified_by, identified_by) AS how,"
+        f" iif({SITE_SETTLED}, fallback_reason, reason) AS why FROM article_documents"
+        f" WHERE article_id IN ({marks})) m"
+        " LEFT JOIN documents d ON d.id = m.cited ORDER BY m.id",
         "images": "SELECT article_id, url, caption, alt FROM images"
         f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
         "attachments": "SELECT article_id, url, title FROM attachments"

@@ -431,6 +431,20 @@ JOIN articles a ON a.id = ad.article_id
 LEFT JOIN documents d ON d.id = ad.document_id;
 """
 
+# A partial reference ("Chỉ thị 05") the article itself does not settle is identified by
+# the one numbered document of that kind and number the site's full references name; so
+# that this does not depend on the order articles arrive in (a crawl, a merge of shards),
+# each such citation keeps what it is without the site (`fallback_*`) and is settled
+# again whenever the site's full references of that number change. Citations archived
+# before this are left as they were (`partial` NULL) until reprocessed.
+V13_SETTLED_PARTIALS = """
+ALTER TABLE article_documents ADD COLUMN partial INTEGER;
+ALTER TABLE article_documents ADD COLUMN fallback_document_id INTEGER REFERENCES documents(id);
+ALTER TABLE article_documents ADD COLUMN fallback_identified_by TEXT;
+ALTER TABLE article_documents ADD COLUMN fallback_reason TEXT;
+CREATE INDEX idx_article_documents_number ON article_documents(kind, number);
+"""
+
 MIGRATIONS: list[str] = [
     V1_INITIAL,
     V2_ARCHIVAL,
@@ -444,6 +458,7 @@ MIGRATIONS: list[str] = [
     V10_REVISITS,
     V11_PAYLOAD_DIGESTS,
     V12_NAMED_DOCUMENTS,
+    V13_SETTLED_PARTIALS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -72,6 +72,10 @@ CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments",
 DOCUMENT_IDENTIFICATION = ("name-only", "number", "learned", "registry")
 
 
+# The citations `_settle_partials` settles: partial, and not settled by their own article.
+SITE_SETTLED = "partial = 1 AND coalesce(identified_by, '') <> 'article'"
+
+
 def _rank(table: str) -> str:
     """SQL for the rank of `table`.identified_by in DOCUMENT_IDENTIFICATION."""
     order = " ".join(DOCUMENT_IDENTIFICATION)
@@ -364,12 +368,14 @@ class Archive:
     ) -> None:
         """The article's authors, documents, images and attachments as the item has them
         (`fresh`: a new article, which has none to remove)."""
+        numbers = set() if fresh else self._cited_numbers(article_id)  # may be gone now
         if not fresh:
             for table in CHILD_TABLES:
                 if table != "related_articles":
                     self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._insert_authors(article_id, item.get("authors") or [])
-        self._insert_documents(article_id, item.get("documents") or [])
+        numbers |= self._insert_documents(article_id, item.get("documents") or [])
+        self._settle_partials(article_id, numbers)
         self._insert_positioned(
             "images", article_id, item.get("images") or [], ("url", "caption", "alt")
         )
@@ -422,28 +428,27 @@ class Archive:
         if links:
             self._insert_rows("article_authors", links, ignore=True)
 
-    def _insert_documents(self, article_id: int, references: Iterable[Mapping[str, Any]]) -> None:
+    def _insert_documents(
+        self, article_id: int, references: Iterable[Mapping[str, Any]]
+    ) -> set[tuple[str, int]]:
+        """The article's citations; returns the (kind, number) they name."""
         mentions = []
-        site: str | None = None
+        numbers: set[tuple[str, int]] = set()
         for ref in references:
             document_id = None
             identified_by, reason = ref.get("identified_by"), ref.get("reason")
-            if ref.get("partial") and identified_by in (None, "registry"):
-                # The article's own full references were tried first (normalize); the
-                # site's come before the registry's ("Chỉ thị 05" on a provincial site).
-                if site is None:
-                    site = self.conn.execute(
-                        "SELECT site FROM articles WHERE id = ?", (article_id,)
-                    ).fetchone()[0]
-                document_id = self._site_document(site, ref)
-                if document_id is not None:
-                    identified_by, reason = "site", None
-            if document_id is None and not ref.get("canonical") and ref.get("named_key"):
+            if not ref.get("canonical") and ref.get("named_key"):
                 document_id = self._learned_document(ref["named_key"])
                 if document_id is not None:
                     identified_by, reason = "learned", None
             if document_id is None and (ref.get("document_key") or ref.get("canonical")):
                 document_id = self._document_id(ref)
+            # The article's own full references were tried first (normalize); one it does
+            # not settle is settled by the site's (`_settle_partials`), before the
+            # registry's ("Chỉ thị 05" on a provincial site), with this as its fallback.
+            by_site = bool(ref.get("partial")) and ref.get("identified_by") != "article"
+            if ref.get("kind") and ref.get("number") is not None:
+                numbers.add((ref["kind"], ref["number"]))
             mentions.append(
                 {
                     "article_id": article_id,
@@ -459,24 +464,71 @@ class Archive:
                     "named_key": ref.get("named_key"),
                     "identified_by": identified_by or ("number" if ref.get("canonical") else None),
                     "reason": reason,
+                    "partial": int(bool(ref.get("partial"))),
+                    "fallback_document_id": document_id if by_site else None,
+                    "fallback_identified_by": identified_by if by_site else None,
+                    "fallback_reason": reason if by_site else None,
                 }
             )
         if mentions:
             self._insert_rows("article_documents", mentions)
+        return numbers
 
-    def _site_document(self, site: str, ref: Mapping[str, Any]) -> int | None:
-        """The one numbered document of this kind and number that the site cites, if one."""
-        rows = self.conn.execute(
-            """
-            SELECT d.id FROM documents d
-            WHERE d.kind = ? AND d.number = ? AND d.canonical IS NOT NULL AND EXISTS (
-                SELECT 1 FROM article_documents ad JOIN articles a ON a.id = ad.article_id
-                WHERE ad.document_id = d.id AND a.site = ?)
-            LIMIT 2
-            """,
-            (ref.get("kind"), ref.get("number"), site),
-        ).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
+    def _cited_numbers(self, article_id: int) -> set[tuple[str, int]]:
+        """The (kind, number) of the article's citations, before they are replaced."""
+        return set(
+            self.conn.execute(
+                "SELECT DISTINCT kind, number FROM article_documents"
+                " WHERE article_id = ? AND kind IS NOT NULL AND number IS NOT NULL",
+                (article_id,),
+            ).fetchall()
+        )
+
+    def _settle_partials(self, article_id: int, numbers: Iterable[tuple[str, int]]) -> None:
+        """Each partial reference on the article's site to one of these (kind, number)
+        takes the one numbered document the site's full references of it name, else its
+        fallback: a function of what the site holds, whatever order articles came in."""
+        site = None
+        for kind, number in numbers:
+            if not self.conn.execute(
+                f"SELECT 1 FROM article_documents WHERE kind = ? AND number = ? AND {SITE_SETTLED}"
+                " LIMIT 1",
+                (kind, number),
+            ).fetchone():
+                continue  # the common case: no partial reference to this number anywhere
+            if site is None:
+                site = self.conn.execute(
+                    "SELECT site FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()[0]
+            found = self.conn.execute(
+                """
+                SELECT DISTINCT d.id, d.canonical FROM article_documents m
+                JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = m.document_id
+                WHERE m.kind = ? AND m.number = ? AND coalesce(m.partial, 0) = 0
+                    AND d.canonical IS NOT NULL AND a.site = ?
+                ORDER BY d.canonical
+                """,
+                (kind, number, site),
+            ).fetchall()
+            where = (
+                f"kind = ? AND number = ? AND {SITE_SETTLED}"
+                " AND article_id IN (SELECT id FROM articles WHERE site = ?)"
+            )
+            if len(found) == 1:
+                self.conn.execute(
+                    "UPDATE article_documents SET document_id = ?, identified_by = 'site',"
+                    f" reason = NULL WHERE {where}",
+                    (found[0][0], kind, number, site),
+                )
+                continue
+            ambiguous = "partial: ambiguous on the site (" + ", ".join(r[1] for r in found) + ")"
+            self.conn.execute(
+                "UPDATE article_documents SET document_id = fallback_document_id,"
+                " identified_by = fallback_identified_by, reason = CASE"
+                " WHEN fallback_document_id IS NULL AND ? THEN ? ELSE fallback_reason END"
+                f" WHERE {where}",
+                (len(found) > 1, ambiguous, kind, number, site),
+            )
 
     def _learned_document(self, named_key: str) -> int | None:
         """The numbered document an earlier article linked this name to, if any."""
