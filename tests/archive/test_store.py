@@ -10,6 +10,7 @@ from tuyengiao_crawler.archive import (
     archive_stats,
     open_readonly,
 )
+from tuyengiao_crawler.archive.queries import MMAP_BYTES
 from tuyengiao_crawler.archive.schema import MIGRATIONS, statements
 
 
@@ -439,3 +440,15 @@ def test_schema_7_keeps_the_fetched_url_beside_the_canonical_one(tmp_path):
         assert upgraded.conn.execute("SELECT fetched_url, found_via FROM articles").fetchall() == [
             ("http://127.0.0.1:1/a?b=2&a=1", None)
         ]
+
+
+def test_readers_map_the_file_into_memory(archive):
+    """Searches read index pages all over a large file: through a memory map, not a
+    system call per page (the 100,000-article search bench, docs/research.md)."""
+    from tuyengiao_crawler.datasette_plugin import prepare_connection
+
+    assert open_readonly(archive.path).execute("PRAGMA mmap_size").fetchone()[0] == MMAP_BYTES
+    plain = sqlite3.connect(archive.path)
+    assert plain.execute("PRAGMA mmap_size").fetchone()[0] == 0
+    prepare_connection(plain)  # what Datasette calls on each connection it opens
+    assert plain.execute("PRAGMA mmap_size").fetchone()[0] == MMAP_BYTES

@@ -38,6 +38,7 @@ from markupsafe import Markup
 from tuyengiao_crawler.archive.fts import folded_text
 from tuyengiao_crawler.archive.metadata import database_metadata, datasette_metadata
 from tuyengiao_crawler.archive.pages import article_page, document_page, is_archive
+from tuyengiao_crawler.archive.queries import MMAP_BYTES
 from tuyengiao_crawler.archive.timeline import CHARTS, GROUPINGS, TimelineError, timeline
 from tuyengiao_crawler.charts import svg_chart
 from tuyengiao_crawler.datasette_plugin.reading import clip_text, reading_html
@@ -90,6 +91,7 @@ def escape_folded(query: str) -> str:
 def prepare_connection(conn: sqlite3.Connection) -> None:
     # Datasette's search box calls escape_fts(:search); ours runs last and wins.
     conn.create_function("escape_fts", 1, escape_folded)
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # as our own readers (queries.py)
 
 
 # Table pages
