@@ -8,10 +8,12 @@ archives stale (see archive/fts.py).
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from tuyengiao_crawler.normalize.text import (
+    _TONE_SWAP_RE,
     D_FIX,
     D_FOLD,
     author_key,
@@ -50,6 +52,35 @@ def test_fold_d_changes_exactly_the_six_ds():
 def test_unify_tones_leaves_every_single_character_alone():
     # a tone moves only between two letters; on its own a character is only NFC'd
     assert [ch for ch in EVERY_CHAR if unify_tones(ch) != unicodedata.normalize("NFC", ch)] == []
+
+
+def _unify_tones_of_whole_text(text: str) -> str:
+    """unify_tones as first written (the index of existing archives was built with it):
+    decompose the whole text, move the tones, recompose."""
+    nfd = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _TONE_SWAP_RE.sub(r"\1\3\2", nfd))
+
+
+def test_unify_tones_in_place_is_unify_tones_of_the_whole_text():
+    # unify_tones moves a tone in NFC text on the two letters alone: the same result for
+    # every old-style pair, whatever character follows it (it decides syllable-final)
+    toned = [ch for ch in EVERY_CHAR if unicodedata.normalize("NFD", ch)[0] in "aeyAEY"]
+    pairs = [vowel + ch for vowel in "oOuU" for ch in toned]
+    followers = ["", " ", "n", "ng", "-", "1", "_", "\u0301", "à", "ặ", "Đ", "\u200b"]
+    texts = [f"h{pair}{after}" for pair in pairs for after in followers]
+    # every mark (canonical reordering moves some before the tone) and the scripts near
+    marks_and_latin = [ch for ch in EVERY_CHAR if ch < "\u3000" or unicodedata.combining(ch)]
+    texts += [f"Thuỵ{after} hoà" for after in marks_and_latin]
+    assert [t for t in texts if unify_tones(t) != _unify_tones_of_whole_text(t)] == []
+
+
+def test_unify_tones_of_real_pages_is_unify_tones_of_the_whole_text():
+    pages = sorted(Path(__file__).parents[1].glob("**/*.html"))  # the saved pages
+    texts = [page.read_text(encoding="utf-8", errors="replace") for page in pages]
+    assert len(texts) > 50
+    changed = [unify_tones(t) != t for t in texts]
+    assert any(changed)  # old-style tones are in there
+    assert [t[:60] for t in texts if unify_tones(t) != _unify_tones_of_whole_text(t)] == []
 
 
 @pytest.mark.parametrize(

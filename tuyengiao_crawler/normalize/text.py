@@ -9,6 +9,7 @@ only: the search index (archive/fts.py), search filters and highlighting
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 
@@ -61,7 +62,10 @@ _TONED_AEY = "".join(
     and nfd[0] in "aeyAEY"
     and nfd[1] in "\u0300\u0301\u0303\u0309\u0323"
 )
-_TONE_SWAP_CANDIDATE_RE = re.compile(f"[oOuU][{_TONED_AEY}]")
+# The NFC form of a _TONE_SWAP_RE match, and the character after it: the pair is swapped
+# on its own, and the rest of the text (almost all of it, already NFC) is neither
+# decomposed nor recomposed.
+_OLD_TONE_NFC_RE = re.compile(f"[oOuU][{_TONED_AEY}](?![\\w\u0300-\u036f])(?=(.?))", re.S)
 # The combining block, where every Vietnamese diacritic is (and U+034F, the grapheme
 # joiner, which has no combining class but is invisible). Other combining marks (Cyrillic
 # titlo, Hebrew points, the kana voicing mark...) are found by their combining class.
@@ -103,10 +107,23 @@ def fold_d(text: str) -> str:
     return _replace_pairs(text, _D_FOLD_PAIRS)
 
 
+class _MarksFollow(Exception):
+    """A combining mark after the pair: decomposing the whole text reorders it among the
+    pair's marks (canonical order), which decides whether the tone moves."""
+
+
+def _new_tone_place(pair: re.Match[str]) -> str:
+    if pair.group(1) and unicodedata.combining(pair.group(1)):
+        raise _MarksFollow
+    nfd = unicodedata.normalize("NFD", pair.group())
+    return unicodedata.normalize("NFC", _TONE_SWAP_RE.sub(r"\1\3\2", nfd))
+
+
 def unify_tones(text: str) -> str:
     """NFC text with one tone placement for oa/oe/uy; same length as NFC(text) in practice."""
-    if unicodedata.is_normalized("NFC", text) and not _TONE_SWAP_CANDIDATE_RE.search(text):
-        return text
+    if unicodedata.is_normalized("NFC", text):
+        with contextlib.suppress(_MarksFollow):
+            return _OLD_TONE_NFC_RE.sub(_new_tone_place, text)
     nfd = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", _TONE_SWAP_RE.sub(r"\1\3\2", nfd))
 
