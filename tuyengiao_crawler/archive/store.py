@@ -62,6 +62,7 @@ VERSION_COLUMNS = (
     "published_raw",
     "updated_raw",
 )
+_SCALARS = frozenset((str, int, float, bytes))
 CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments", "related_articles")
 
 
@@ -74,6 +75,21 @@ DOCUMENT_IDENTIFICATION = ("name-only", "number", "learned", "registry")
 
 # The citations `_settle_partials` settles: partial, and not settled by their own article.
 SITE_SETTLED = "partial = 1 AND coalesce(identified_by, '') <> 'article'"
+
+
+# What a citation can add to a document record that lacks it (`_document_id`'s upsert).
+DOCUMENT_GAPS = ("named_key", "title", "kind", "year", "issued_on", "issuer")
+
+
+def _adds_to(known: tuple[Any, ...], ref: Mapping[str, Any], how: str) -> bool:
+    """Whether a citation (identified `how`) would change the document record `known`
+    (id, identified_by, *DOCUMENT_GAPS), as the upsert in `_upsert_document` does."""
+    if DOCUMENT_IDENTIFICATION.index(how) > DOCUMENT_IDENTIFICATION.index(known[1]):
+        return True
+    return any(
+        have is None and ref.get(name) is not None
+        for name, have in zip(DOCUMENT_GAPS, known[2:], strict=True)
+    )
 
 
 def _rank(table: str) -> str:
@@ -250,6 +266,12 @@ class Archive:
     # in sqlite_master and open a savepoint on every call (a third of save_article's time
     # in the crawl benchmark). Values are converted exactly as sqlite-utils converts them.
 
+    @staticmethod
+    def _value(value: Any) -> Any:
+        # The scalars as they are (nearly every value): jsonify_if_needed's isinstance
+        # checks were a tenth of a merge's time.
+        return value if value is None or type(value) in _SCALARS else jsonify_if_needed(value)
+
     def _insert_rows(
         self, table: str, rows: list[Mapping[str, Any]], ignore: bool = False
     ) -> int | None:
@@ -262,14 +284,14 @@ class Archive:
         )
         cursor = None
         for row in rows:
-            cursor = self.conn.execute(sql, [jsonify_if_needed(row.get(c)) for c in columns])
+            cursor = self.conn.execute(sql, [self._value(row.get(c)) for c in columns])
         return cursor.lastrowid if cursor is not None else None
 
     def _update_article(self, article_id: int, values: Mapping[str, Any]) -> None:
         columns = list(values)
         self.conn.execute(
             f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
-            [*(jsonify_if_needed(values[c]) for c in columns), article_id],
+            [*(self._value(values[c]) for c in columns), article_id],
         )
 
     def _keep_version(self, article_id: int, replaced_at: str, run_id: int | None) -> None:
@@ -550,6 +572,19 @@ class Archive:
             how = "learned"
         else:
             how = "number" if canonical else "name-only"
+        known = self.conn.execute(
+            f"SELECT id, identified_by, {', '.join(DOCUMENT_GAPS)} FROM documents WHERE key = ?",
+            (key,),
+        ).fetchone()
+        if known is not None and not _adds_to(known, ref, how):
+            document_id = known[0]  # most citations: a document recorded, nothing new
+        else:
+            document_id = self._upsert_document(key, how, ref)
+        if canonical and named:
+            self._merge_named(document_id, named)
+        return document_id
+
+    def _upsert_document(self, key: str, how: str, ref: Mapping[str, Any]) -> int:
         self.conn.execute(
             f"""
             INSERT INTO documents (key, canonical, named_key, title, identified_by, kind,
@@ -587,12 +622,7 @@ class Archive:
                 },
             },
         )
-        document_id = self.conn.execute(
-            "SELECT id FROM documents WHERE key = ?", (key,)
-        ).fetchone()[0]
-        if canonical and named:
-            self._merge_named(document_id, named)
-        return document_id
+        return self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()[0]
 
     def _merge_named(self, document_id: int, named_key: str) -> None:
         """A name now known to be this number: its name-only record joins this one."""
