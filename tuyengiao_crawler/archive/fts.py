@@ -31,6 +31,7 @@ from tuyengiao_crawler.normalize.text import fold, fold_d, unify_tones
 FTS_TABLE = "articles_fts"
 EXACT_TABLE = "articles_fts_exact"
 FTS_COLUMNS = ("title", "lead", "body_text")
+FTS_FIELDS = (*FTS_COLUMNS, "content_sha256")  # an article's, as index_article takes them
 
 
 def exact_text(text: str | None) -> str:
@@ -58,16 +59,12 @@ def word_key(word: str, exact: bool) -> str:
 
 def _article_fields(conn: sqlite3.Connection, article_id: int) -> tuple[Any, ...] | None:
     return conn.execute(
-        "SELECT title, lead, body_text, content_sha256 FROM articles WHERE id = ?", (article_id,)
+        f"SELECT {', '.join(FTS_FIELDS)} FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
 
 
-def _remove(conn: sqlite3.Connection, article_id: int) -> None:
-    old = conn.execute(
-        f"SELECT title, lead, body_text FROM {EXACT_TABLE} WHERE rowid = ?", (article_id,)
-    ).fetchone()
-    if old is None:
-        return
+def _remove(conn: sqlite3.Connection, article_id: int, old: tuple[Any, ...]) -> None:
+    """Remove an article's index rows; `old`, the text the exact index holds for it."""
     conn.execute(
         f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, lead, body_text)"
         " VALUES ('delete', ?, ?, ?, ?)",
@@ -89,19 +86,25 @@ def _insert(conn: sqlite3.Connection, article_id: int, row: tuple[Any, ...]) -> 
     )
 
 
-def index_article(conn: sqlite3.Connection, article_id: int) -> bool:
+def index_article(
+    conn: sqlite3.Connection, article_id: int, fields: tuple[Any, ...] | None = None
+) -> bool:
     """Bring one article's index rows in step with `articles`; True if anything changed.
 
-    Runs inside the caller's transaction. An article whose fingerprint matches what
-    was indexed is left alone, so re-crawls of unchanged articles cost two lookups.
+    Runs inside the caller's transaction. `fields`: the article's FTS_FIELDS, when the
+    caller has just written them (read from `articles` otherwise). An article whose
+    fingerprint matches what was indexed is left alone, so re-crawls of unchanged
+    articles cost two lookups.
     """
-    row = _article_fields(conn, article_id)
+    row = fields or _article_fields(conn, article_id)
     indexed = conn.execute(
-        f"SELECT content_sha256 FROM {EXACT_TABLE} WHERE rowid = ?", (article_id,)
+        f"SELECT content_sha256, title, lead, body_text FROM {EXACT_TABLE} WHERE rowid = ?",
+        (article_id,),
     ).fetchone()
     if row is not None and indexed is not None and row[3] is not None and indexed[0] == row[3]:
         return False
-    _remove(conn, article_id)
+    if indexed is not None:
+        _remove(conn, article_id, indexed[1:])
     if row is not None:
         _insert(conn, article_id, row)
     return True

@@ -376,27 +376,18 @@ def _merge_article(
         (row["url"],),
     ).fetchone()
     if here is not None and here[1] == row["content_sha256"]:
-        outcome = "unchanged"
+        outcome, article_id = "unchanged", here[0]
     elif here is not None and version_at < here[2]:
         _keep_older(conn, here[0], row, fetch_id, here[2])
-        outcome = "older"
+        outcome, article_id = "older", here[0]
     else:
         item = {name: row[name] for name in ARTICLE_COLUMNS}
         item["fetch_id"] = fetch_id
         item["breadcrumb"] = json.loads(row["breadcrumb"] or "[]")
         item.update(children[row["id"]])
         run_id = runs.get(row["run_id"])
-        outcome = archive.save_article(item, seen_at=version_at, run_id=run_id)
+        outcome, article_id = archive.save(item, seen_at=version_at, run_id=run_id)
     result.articles[outcome] += 1
-    article_id = conn.execute("SELECT id FROM articles WHERE url = ?", (row["url"],)).fetchone()
-    article_id = (
-        article_id[0]
-        if article_id
-        else archive.conn.execute(
-            "SELECT id FROM articles WHERE content_sha256 = ? AND site = ?",
-            (row["content_sha256"], row["site"]),
-        ).fetchone()[0]
-    )
     _widen_seen(conn, article_id, row, fetch_id)
     return article_id
 

@@ -8,13 +8,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlite_utils
 from sqlite_utils.db import jsonify_if_needed
 
 from tuyengiao_crawler.archive.checkpoint import SAFETY_NET_PAGES, BackgroundCheckpointer
-from tuyengiao_crawler.archive.fts import index_article
+from tuyengiao_crawler.archive.fts import FTS_FIELDS, index_article
 from tuyengiao_crawler.archive.schema import SchemaError, migrate
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.normalize import author_key
@@ -101,6 +101,18 @@ def _rank(table: str) -> str:
 PAYLOAD_JOIN = "JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
 
 
+class Saved(NamedTuple):
+    """What `Archive.save` did: "new", "updated" or "unchanged", and the article's id."""
+
+    status: str
+    article_id: int
+
+
+def _indexed_fields(record: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What the search index holds of an article record (archive/fts.py)."""
+    return tuple(record[name] for name in FTS_FIELDS)
+
+
 class ArchiveError(TuyengiaoError):
     """An archive that cannot be opened or written; the message is one line for the user."""
 
@@ -153,6 +165,7 @@ class Archive:
             raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
         self._checkpointer: BackgroundCheckpointer | None = None
         self._batch = False  # inside `batch()`
+        self._unsettled: set[tuple[str | None, str, int]] = set()  # (site, kind, number)
         if background_checkpoints:
             self.db.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
             self._checkpointer = BackgroundCheckpointer(self.path)
@@ -178,9 +191,14 @@ class Archive:
         """One transaction for many `save_article` calls (a merge): each call then opens
         no savepoint of its own, whose release makes FTS5 flush its pending index."""
         with self.db.atomic():
-            self._batch = True
+            self._batch, self._unsettled = True, set()
             try:
                 yield
+                by_site: dict[str | None, list[tuple[str, int]]] = {}
+                for site, kind, number in self._unsettled:
+                    by_site.setdefault(site, []).append((kind, number))
+                for site, numbers in by_site.items():
+                    self._settle_partials(site, numbers)
             finally:
                 self._batch = False
 
@@ -199,6 +217,15 @@ class Archive:
         saw it. An edit keeps the replaced version in `article_versions`. Returns "new",
         "updated" or "unchanged".
         """
+        return self.save(item, seen_at, run_id).status
+
+    def save(
+        self,
+        item: ArticleRecord | Mapping[str, Any],
+        seen_at: str | None = None,
+        run_id: int | None = None,
+    ) -> Saved:
+        """`save_article`, telling also which article the item was saved as."""
         if isinstance(item, ArticleRecord):
             item = item.as_dict()
         seen_at = seen_at or utc_now()
@@ -241,10 +268,13 @@ class Archive:
                 self._update_article(article_id, record)
             fresh = status == "new"  # nothing of its own to replace yet
             if status != "unchanged":
-                self._replace_children(article_id, item, fresh)
+                self._replace_children(article_id, record["site"], item, fresh)
             self._replace_related(article_id, item.get("related") or [], fresh)
-            index_article(self.conn, article_id)
-        return status
+            if status != "unchanged":
+                index_article(self.conn, article_id, _indexed_fields(record))
+            else:
+                index_article(self.conn, article_id)  # in step, unless archived before it
+        return Saved(status, article_id)
 
     def _same_content(self, record: dict[str, Any]) -> tuple[int, str] | None:
         """The archived article this new URL is another link to: the same content (title,
@@ -275,17 +305,17 @@ class Archive:
     def _insert_rows(
         self, table: str, rows: list[Mapping[str, Any]], ignore: bool = False
     ) -> int | None:
-        """Insert rows that share their keys; returns the last rowid."""
+        """Insert rows that share their keys; returns the rowid of a single row."""
         columns = list(rows[0])
         sql = (
             f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table}"
             f" ({', '.join(f'[{c}]' for c in columns)})"
             f" VALUES ({', '.join('?' for _ in columns)})"
         )
-        cursor = None
-        for row in rows:
-            cursor = self.conn.execute(sql, [self._value(row.get(c)) for c in columns])
-        return cursor.lastrowid if cursor is not None else None
+        if len(rows) > 1:  # one call: SQLite steps the statement in a C loop
+            self.conn.executemany(sql, ([self._value(r.get(c)) for c in columns] for r in rows))
+            return None
+        return self.conn.execute(sql, [self._value(rows[0].get(c)) for c in columns]).lastrowid
 
     def _update_article(self, article_id: int, values: Mapping[str, Any]) -> None:
         columns = list(values)
@@ -386,7 +416,7 @@ class Archive:
         return (row[0], row[1]) if row else None
 
     def _replace_children(
-        self, article_id: int, item: Mapping[str, Any], fresh: bool = False
+        self, article_id: int, site: str | None, item: Mapping[str, Any], fresh: bool = False
     ) -> None:
         """The article's authors, documents, images and attachments as the item has them
         (`fresh`: a new article, which has none to remove)."""
@@ -397,7 +427,10 @@ class Archive:
                     self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._insert_authors(article_id, item.get("authors") or [])
         numbers |= self._insert_documents(article_id, item.get("documents") or [])
-        self._settle_partials(article_id, numbers)
+        if self._batch:  # once per number at the batch's end, for all its articles
+            self._unsettled.update((site, kind, number) for kind, number in numbers)
+        else:
+            self._settle_partials(site, numbers)
         self._insert_positioned(
             "images", article_id, item.get("images") or [], ("url", "caption", "alt")
         )
@@ -506,11 +539,10 @@ class Archive:
             ).fetchall()
         )
 
-    def _settle_partials(self, article_id: int, numbers: Iterable[tuple[str, int]]) -> None:
-        """Each partial reference on the article's site to one of these (kind, number)
-        takes the one numbered document the site's full references of it name, else its
-        fallback: a function of what the site holds, whatever order articles came in."""
-        site = None
+    def _settle_partials(self, site: str | None, numbers: Iterable[tuple[str, int]]) -> None:
+        """Each partial reference on `site` to one of these (kind, number) takes the one
+        numbered document the site's full references of it name, else its fallback: a
+        function of what the site holds, whatever order articles came in."""
         for kind, number in numbers:
             if not self.conn.execute(
                 f"SELECT 1 FROM article_documents WHERE kind = ? AND number = ? AND {SITE_SETTLED}"
@@ -518,10 +550,6 @@ class Archive:
                 (kind, number),
             ).fetchone():
                 continue  # the common case: no partial reference to this number anywhere
-            if site is None:
-                site = self.conn.execute(
-                    "SELECT site FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()[0]
             found = self.conn.execute(
                 """
                 SELECT DISTINCT d.id, d.canonical FROM article_documents m
