@@ -409,6 +409,25 @@ def test_links_to_the_same_content_on_one_site_are_one_article(archive):
     assert count(archive, "articles") == 3
 
 
+def test_save_tells_which_article_the_item_was_saved_as(archive):
+    """Archive.save (what merge calls): the status and the article's id, also when the
+    item is another link to an archived article."""
+    first = archive.save(article(url=SHAREPOINT + "1"))
+    assert first.status == "new"
+    assert first.article_id == archive.conn.execute("SELECT id FROM articles").fetchone()[0]
+    assert archive.save(article(url=SHAREPOINT + "2")) == ("unchanged", first.article_id)
+    other = archive.save(article(url="http://127.0.0.1:1/other", title="Khác"))
+    assert other.status == "new" and other.article_id != first.article_id
+    assert archive.save(article(url=SHAREPOINT + "1", title="Đã sửa")) == (
+        "updated",
+        first.article_id,
+    )
+    # what the index holds was written from the values just saved
+    assert archive.conn.execute(
+        "SELECT title FROM articles_fts_exact WHERE rowid = ?", (first.article_id,)
+    ).fetchone() == ("Đã sửa",)
+
+
 def test_an_edit_keeps_how_the_article_was_first_found(archive):
     archive.save_article(article(found_via="sitemap", fetched_url="http://127.0.0.1:1/a?x=1"))
     edited = article(title="Đã sửa", found_via="link", fetched_url="http://127.0.0.1:1/a?x=2")
