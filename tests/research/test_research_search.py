@@ -5,6 +5,7 @@ import json
 import sqlite3
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 from research_data import ARTICLES, BASE
 
@@ -13,6 +14,7 @@ from tuyengiao_crawler.archive.fts import stale_articles
 from tuyengiao_crawler.archive.schema import MIGRATIONS, statements
 from tuyengiao_crawler.archive.search import ArticleFilters, SearchError, search_articles
 from tuyengiao_crawler.cli import cli
+from tuyengiao_crawler.normalize.text import fold_d
 
 
 def urls(db, query, exact=False, **filters):
@@ -150,13 +152,59 @@ def test_index_follows_recrawls_and_edits(archive_db):
     with Archive(archive_db) as archive:
         assert archive.save_article(edited) == "updated"
         assert stale_articles(archive.conn) == []
-        # the contentless index forgot the old words, not just hid them
+        # the index forgot the old words, not just hid them
         assert archive.conn.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'vuon'"
         ).fetchone() == (0,)
     assert urls(archive_db, "vuon hoa") == set()
     assert urls(archive_db, "canh dong") == {"a3.html"}
     assert urls(archive_db, "gặt", exact=True) == {"a3.html"}
+
+
+QUERIES = ("dang uy", "hoa", "thuy loi", "vuon hoa", '"ban tuyen giao"')
+
+
+def test_sqlite_utils_and_datasette_find_the_search_index(archive_db):
+    """sqlite-utils (and Datasette, the same test) find a table's index by
+    `content="articles"` in its SQL: its search finds what ours finds, đ written as d."""
+    db = sqlite_utils.Database(archive_db)
+    assert db["articles"].detect_fts() == "articles_fts"
+    for query in QUERIES:
+        found = {row["url"].removeprefix(BASE) for row in db["articles"].search(query)}
+        assert found == urls(archive_db, query), query
+    assert {r["url"].removeprefix(BASE) for r in db["articles"].search("dang uy")}  # not empty
+    # a column of the index reads as the article's own text
+    assert (
+        db.execute(
+            "SELECT title FROM articles_fts WHERE articles_fts MATCH 'vuon' ORDER BY rowid"
+        ).fetchall()
+        == db.execute("SELECT title FROM articles WHERE url LIKE '%a3.html'").fetchall()
+    )
+
+
+def test_an_archive_of_schema_13_keeps_its_search_when_upgraded(archive_db):
+    """Schema 14 rebuilds the contentless index of older archives over `articles`."""
+    before = {query: urls(archive_db, query) for query in QUERIES}
+    conn = sqlite3.connect(archive_db)
+    conn.create_function("fold_d", 1, fold_d)
+    conn.executescript(
+        """
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, lead, body_text, content = '', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts (rowid, title, lead, body_text)
+        SELECT rowid, fold_d(title), fold_d(lead), fold_d(body_text) FROM articles_fts_exact;
+        PRAGMA user_version = 13;
+        """
+    )
+    conn.close()
+    assert sqlite_utils.Database(archive_db)["articles"].detect_fts() is None
+    assert {query: urls(archive_db, query) for query in QUERIES} == before
+    Archive(archive_db).close()  # upgrades
+    assert sqlite_utils.Database(archive_db)["articles"].detect_fts() == "articles_fts"
+    assert {query: urls(archive_db, query) for query in QUERIES} == before
+    assert all(before.values())
 
 
 def test_reindex_rebuilds_and_a_migrated_archive_gets_indexed(tmp_path, archive_db):

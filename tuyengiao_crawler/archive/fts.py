@@ -6,14 +6,16 @@ Two FTS5 tables, both written here and nowhere else (no triggers):
   ("hoà" -> "hòa", "thuỷ" -> "thủy"), tokenised with diacritics kept: `--exact` search.
   It keeps its own copy of the text and the article's `content_sha256` (UNINDEXED), so
   the code can tell which rows are out of step.
-- `articles_fts` is contentless and holds the same text with đ/Đ folded to d/D, tokenised
-  with `remove_diacritics 2`: the accent-insensitive default search, and the table
-  Datasette's search box uses. The tokenizer already removes every other diacritic and
-  the case, but đ has no Unicode decomposition, so it is folded here in Python.
+- `articles_fts` indexes the same text with đ/Đ folded to d/D, tokenised with
+  `remove_diacritics 2`: the accent-insensitive default search, and the table Datasette's
+  search box uses. The tokenizer already removes every other diacritic and the case, but
+  đ has no Unicode decomposition, so it is folded here in Python. It is an external-
+  content table over `articles` (schema 14) only so that sqlite-utils and Datasette find
+  it: its `rebuild` command would index the unfolded text (docs/schema.md).
 
 The folding and tone unification themselves live in normalize/text.py (`fold_d`,
-`unify_tones`), shared with search and bylines. A contentless table forgets what it
-indexed; a row is removed by giving it the same values again, which are rebuilt from
+`unify_tones`), shared with search and bylines. `articles_fts` stores no text of its own;
+a row is removed by giving it the values it indexed again, which are rebuilt from
 `articles_fts_exact` with `folded_text`. If `fold_d` or `unify_tones` ever changes its
 output, existing archives must be rebuilt (`tuyengiao reindex`; tests/normalize/
 test_fold.py pins both).
