@@ -2,6 +2,7 @@
 the capped count, the rank window, the two ways of ranking, loading, and the snippet."""
 
 import sqlite3
+import threading
 
 import pytest
 from research_data import make_archive
@@ -11,6 +12,7 @@ from tuyengiao_crawler.archive import search as search_module
 from tuyengiao_crawler.archive.search import (
     ArticleFilters,
     count_matches,
+    count_meanwhile,
     load_articles,
     match_query,
     prepare_connection,
@@ -115,6 +117,39 @@ def test_count_matches(conn):
     assert count_matches(conn, match_query("hoa").from_id(2)) == 2
     assert count_matches(conn, match_query("khong khi")) == 1  # both words: only 2
     assert count_matches(conn, match_query("xyzzy")) == 0
+
+
+def test_count_meanwhile_counts_on_the_sibling_connection_in_a_thread(small_db, conn):
+    """With a connection of open_readonly the count runs on its sibling, in the count
+    thread, while the caller ranks; any other connection counts at once, itself."""
+    counted_by = []
+    real = count_matches
+
+    def spy(on, match):
+        counted_by.append((on, threading.current_thread().name))
+        return real(on, match)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_module, "count_matches", spy)
+        for filters in (None, IN_CATEGORY):  # a filter needs tg_fold on the sibling too
+            assert count_meanwhile(conn, match_query("hoa", filters=filters)).result() == (
+                3 if filters is None else 2
+            )
+        plain = sqlite3.connect(small_db)
+        prepare_connection(plain)
+        assert count_meanwhile(plain, match_query("hoa")).result() == 3
+    sibling = conn.sibling()
+    assert sibling is not conn and conn.sibling() is sibling  # opened once
+    assert [(on is sibling, thread.startswith("tuyengiao-count")) for on, thread in counted_by] == [
+        (True, True),
+        (True, True),
+        (False, False),
+    ]
+    with pytest.raises(search_module.SearchError):  # the thread's error reaches the caller
+        search_module.search_articles(conn, '"unterminated')
+    conn.close()
+    with pytest.raises(sqlite3.ProgrammingError):  # closed with the connection it serves
+        sibling.execute("SELECT 1")
 
 
 def test_window_floor(conn):

@@ -74,6 +74,29 @@ def damage_message(path: str | Path, exc: sqlite3.Error) -> str:
 MMAP_BYTES = 0x7FFF0000
 
 
+class ReadConnection(sqlite3.Connection):
+    """What `open_readonly` returns: a plain connection that can open a second one to the
+    same file (`sibling`), for a query that runs in a thread meanwhile (search's count)."""
+
+    _sibling: sqlite3.Connection | None = None
+
+    def sibling(self) -> sqlite3.Connection:
+        """Another read-only connection to this file, opened once; closed with this one."""
+        if self._sibling is None:
+            path = self.execute("PRAGMA database_list").fetchone()[2]
+            sibling = sqlite3.connect(
+                f"{Path(path).as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            sibling.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            self._sibling = sibling
+        return self._sibling
+
+    def close(self) -> None:
+        if self._sibling is not None:
+            self._sibling.close()
+        super().close()
+
+
 def open_readonly(path: str | Path, *, check_pages: bool = False) -> sqlite3.Connection:
     """A read-only connection to an existing archive of a schema this tool understands.
 
@@ -87,7 +110,9 @@ def open_readonly(path: str | Path, *, check_pages: bool = False) -> sqlite3.Con
     check_archive_file(path)
     conn = None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=ReadConnection
+        )
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]

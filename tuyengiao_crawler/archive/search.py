@@ -14,6 +14,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from tuyengiao_crawler.archive.fts import EXACT_TABLE, FTS_TABLE, folded_text, index_ready, word_key
+from tuyengiao_crawler.archive.queries import ReadConnection
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.normalize.text import fold, unify_tones
 
@@ -407,6 +409,23 @@ def count_matches(conn: sqlite3.Connection, match: Match) -> int:
     return conn.execute(sql, match.params).fetchone()[0]
 
 
+# The count and the ranking each walk the matches (bm25 walks each phrase's matches once
+# more, for its weight) in SQLite's C code, which runs without the GIL: with a connection
+# of `open_readonly`, the count runs on its sibling in a thread while this one ranks.
+_COUNTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tuyengiao-count")
+
+
+def count_meanwhile(conn: sqlite3.Connection, match: Match) -> Future[int]:
+    """`count_matches`, in a thread where `conn` has a sibling connection (else now)."""
+    if isinstance(conn, ReadConnection):
+        sibling = conn.sibling()
+        prepare_connection(sibling)
+        return _COUNTER.submit(count_matches, sibling, match)
+    counted: Future[int] = Future()
+    counted.set_result(count_matches(conn, match))
+    return counted
+
+
 def window_floor(conn: sqlite3.Connection, match: Match, window: int) -> int:
     """The lowest id among the `window` most recently archived (highest-id) matches."""
     sql = (
@@ -572,12 +591,14 @@ def search_articles(
     prepare_connection(conn)
     match = match_query(query, exact, filters)
     with _query_errors(query):
-        counted = count_matches(conn, match)
-        windowed = counted > rank_window
-        if windowed:
-            match = match.from_id(window_floor(conn, match, rank_window))
-        ranked = rank_matches(conn, match, limit)
+        counting = count_meanwhile(conn, match)
+        # The floor of the newest `rank_window` matches is the lowest match when there are
+        # no more, so ranking above it is right whatever the count turns out to be.
+        floor = window_floor(conn, match, rank_window) or 0
+        ranked = rank_matches(conn, match.from_id(floor), limit)
         rows = load_articles(conn, [rowid for rowid, _ in ranked])
+        counted = counting.result()
+        windowed = counted > rank_window
     scores = dict(ranked)
     terms = query_terms(query, exact)
     return SearchResult(
