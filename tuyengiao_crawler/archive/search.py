@@ -14,7 +14,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -592,11 +592,15 @@ def search_articles(
     match = match_query(query, exact, filters)
     with _query_errors(query):
         counting = count_meanwhile(conn, match)
-        # The floor of the newest `rank_window` matches is the lowest match when there are
-        # no more, so ranking above it is right whatever the count turns out to be.
-        floor = window_floor(conn, match, rank_window) or 0
-        ranked = rank_matches(conn, match.from_id(floor), limit)
-        rows = load_articles(conn, [rowid for rowid, _ in ranked])
+        try:
+            # The floor of the newest `rank_window` matches is the lowest match when there
+            # are no more, so ranking above it is right whatever the count turns out to be.
+            floor = window_floor(conn, match, rank_window) or 0
+            ranked = rank_matches(conn, match.from_id(floor), limit)
+            rows = load_articles(conn, [rowid for rowid, _ in ranked])
+        except BaseException:
+            wait([counting])  # the caller may close the connections next: not under it
+            raise
         counted = counting.result()
         windowed = counted > rank_window
     scores = dict(ranked)
