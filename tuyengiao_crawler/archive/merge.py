@@ -10,8 +10,11 @@ An article the merged archive lacks is saved as new; one with the same content o
 widens when it was seen (first seen, last seen, the latest fetch); one with other content
 is saved as an update when the shard's version is the later one (the merged archive's
 current version is kept in `article_versions`, as a crawl keeps it), and otherwise kept
-as an older version. So merging a shard twice changes nothing, and shards merged in any
-order give the same articles, authors, documents, citations and versions.
+as an older version. Then each article's versions are made one timeline: sightings of
+the same content by several shards, with no other content between, are one version (so
+two workers that each saw an article before its edit give one old version, as one process
+would). So merging a shard twice changes nothing, and shards merged in any order give the
+same articles, authors, documents, citations and versions.
 """
 
 from __future__ import annotations
@@ -165,6 +168,7 @@ def _merge_one(
                 ids[row["id"]] = _merge_article(archive, row, children, fetches, runs, result)
     with archive.db.atomic():
         _merge_versions(conn, source, ids, fetches, runs)
+        _coalesce_versions(conn, list(ids.values()))
         _merge_answers(conn)
 
 
@@ -399,17 +403,28 @@ def _widen_seen(
     conn: sqlite3.Connection, article_id: int, row: dict[str, Any], fetch_id: int | None
 ) -> None:
     """First seen is the earliest of both sides; last seen (with the fetch, validators and
-    gone marks that go with it) the latest. Written only when something changes: an
-    UPDATE rewrites the whole row, body and HTML included."""
+    gone marks that go with it) the latest; the current version was first seen at the
+    earlier of both sides' sightings after any other content. Written only when something
+    changes: an UPDATE rewrites the whole row, body and HTML included."""
     here = conn.execute(
-        f"SELECT first_seen_at, last_seen_at, content_sha256, {', '.join(SEEN_COLUMNS)}"
-        " FROM articles WHERE id = ?",
+        "SELECT first_seen_at, last_seen_at, content_sha256, coalesce(version_seen_at,"
+        f" first_seen_at), {', '.join(SEEN_COLUMNS)} FROM articles WHERE id = ?",
         (article_id,),
     ).fetchone()
-    current = dict(zip(("first_seen_at", "last_seen_at", "sha", *SEEN_COLUMNS), here, strict=True))
+    names = ("first_seen_at", "last_seen_at", "sha", "version_seen_at", *SEEN_COLUMNS)
+    current = dict(zip(names, here, strict=True))
     wanted: dict[str, Any] = {}
     if row["first_seen_at"] < current["first_seen_at"]:
         wanted["first_seen_at"] = row["first_seen_at"]
+    version_at = row["version_seen_at"] or row["first_seen_at"]
+    if current["sha"] == row["content_sha256"] and version_at < current["version_seen_at"]:
+        other = conn.execute(
+            "SELECT max(last_seen_at) FROM article_versions"
+            " WHERE article_id = ? AND content_sha256 <> ?",
+            (article_id, current["sha"]),
+        ).fetchone()[0]
+        if other is None or other < version_at:
+            wanted["version_seen_at"] = version_at
     if current["last_seen_at"] <= row["last_seen_at"] and current["sha"] == row["content_sha256"]:
         wanted["last_seen_at"] = row["last_seen_at"]
         wanted.update({c: row[c] for c in SEEN_COLUMNS})
@@ -478,3 +493,56 @@ def _merge_versions(
             runs.get(row["replaced_in_run"]) if row["replaced_in_run"] else None
         )
         _add_version(conn, article_id, row)
+
+
+def _coalesce_versions(conn: sqlite3.Connection, article_ids: list[int]) -> None:
+    """Each article's versions as one timeline, whichever shards saw which part of it:
+    sightings of the same content with no other content between them are one version (the
+    current one too), and a version was replaced when the next one was first seen. Two
+    shards that each saw an article before its edit give one old version, as one process
+    seeing it twice would."""
+    marks = ",".join("?" * len(article_ids))
+    with_versions = conn.execute(
+        f"SELECT DISTINCT article_id FROM article_versions WHERE article_id IN ({marks})",
+        article_ids,
+    ).fetchall()
+    for (article_id,) in with_versions:
+        versions = conn.execute(
+            "SELECT id, content_sha256, first_seen_at, last_seen_at, fetch_id, replaced_in_run"
+            " FROM article_versions WHERE article_id = ? ORDER BY first_seen_at, last_seen_at",
+            (article_id,),
+        ).fetchall()
+        current = conn.execute(
+            "SELECT content_sha256, coalesce(version_seen_at, first_seen_at) FROM articles"
+            " WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        groups: list[list[tuple[Any, ...]]] = []
+        for version in versions:
+            if groups and groups[-1][0][1] == version[1]:
+                groups[-1].append(version)
+            else:
+                groups.append([version])
+        if groups and groups[-1][0][1] == current[0]:  # seen before, and not replaced between
+            began = groups.pop()[0][2]
+            conn.execute(
+                "DELETE FROM article_versions WHERE article_id = ? AND first_seen_at >= ?"
+                " AND content_sha256 = ?",
+                (article_id, began, current[0]),
+            )
+            conn.execute(
+                "UPDATE articles SET version_seen_at = min(?, coalesce(version_seen_at,"
+                " first_seen_at)) WHERE id = ?",
+                (began, article_id),
+            )
+            current = (current[0], min(began, current[1]))
+        for n, group in enumerate(groups):
+            kept, latest = group[0], max(group, key=lambda v: v[3])
+            replaced_at = groups[n + 1][0][2] if n + 1 < len(groups) else current[1]
+            conn.execute(
+                "UPDATE article_versions SET last_seen_at = ?, fetch_id = ?, replaced_in_run = ?,"
+                " replaced_at = ? WHERE id = ?",
+                (latest[3], latest[4], latest[5], replaced_at, kept[0]),
+            )
+            for other in group[1:]:
+                conn.execute("DELETE FROM article_versions WHERE id = ?", (other[0],))
