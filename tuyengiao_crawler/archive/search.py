@@ -210,9 +210,11 @@ def _build_fold_classes() -> None:
     _unfoldable_re = re.compile("[" + "".join(odd) + "]")
 
 
-def _terms_pattern(terms: list[tuple[tuple[str, ...], bool]]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[tuple[tuple[str, ...], bool], ...]) -> re.Pattern[str] | None:
     """The regex finding `terms` (accent-free word keys) in original text, or None when a
-    term has a character outside ASCII (then the word-by-word path is used)."""
+    term has a character outside ASCII (then the word-by-word path is used). Cached: one
+    search looks for the same terms in the title, lead and body of each of its results."""
     if not _fold_classes:
         _build_fold_classes()
     alternatives = []
@@ -230,7 +232,7 @@ def find_spans(
     """Character spans in `text` where one of the terms (a word or phrase) occurs."""
     if not text or not terms:
         return []
-    pattern = None if exact else _terms_pattern(terms)
+    pattern = None if exact else _terms_pattern(tuple(terms))
     if pattern is not None and _unfoldable_re is not None and not _unfoldable_re.search(text):
         spans = [m.span() for m in pattern.finditer(text)]
     else:
