@@ -256,6 +256,122 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
     assert search.returncode == 0 and search.stdout.strip()
 
 
+OUTAGE_SITE = 120  # articles: enough to be mid-crawl when Redis goes
+
+
+class RestartableRedis:
+    """A redis-server that can be shut down (saving its data) and started again on the
+    same port and folder, as a restarted or briefly unreachable Redis is to the workers."""
+
+    def __init__(self, folder):
+        self.folder, self.port, self.process = folder, free_port(), None
+        self.url = f"redis://127.0.0.1:{self.port}"
+
+    def start(self):
+        import redis
+
+        self.process = subprocess.Popen(
+            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
+             "--save", "", "--appendonly", "no"],
+            cwd=self.folder, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        client = redis.Redis(port=self.port)
+        for _ in range(200):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise AssertionError("redis-server did not start")
+
+    def shut_down(self):
+        import redis
+
+        redis.Redis(port=self.port).shutdown(save=True)  # the data on disk, then gone
+        self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def own_redis(redis_url, tmp_path):  # redis_url: skipped, and why, as the fleet tests are
+    server = RestartableRedis(tmp_path / "redis")
+    server.folder.mkdir()
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_a_worker_waits_for_redis_and_carries_on(tmp_path, own_redis):
+    """Redis shut down mid-crawl and started again: the worker holds what its pages found
+    meanwhile and hands it over; every article once, no page fetched twice."""
+    with SiteServer(OUTAGE_SITE) as site:
+        seeded = tuyengiao("seed", "--redis", own_redis.url, "--site", "demo", "--start-url",
+                           site.url)  # fmt: skip
+        assert seeded.returncode == 0, seeded.stderr
+        shard = tmp_path / "w" / "shard.sqlite"
+        crawling = worker(own_redis.url, shard, "-s", "DOWNLOAD_DELAY=0.05")
+        wait_for(shard, 30, crawling)
+        own_redis.shut_down()
+        time.sleep(3)  # longer than the lease: the heartbeat expires too
+        assert crawling.poll() is None, crawling.communicate()[1][-2000:]
+        own_redis.start()
+        _, err = crawling.communicate(timeout=180)
+    assert crawling.returncode == 0, err[-2000:]
+    assert "is unreachable" in err and "is back after" in err
+    assert "Traceback" not in err
+    assert count(shard, "SELECT count(*) FROM articles") == OUTAGE_SITE
+    assert not fetched_twice(shard)
+    assert count(shard, "SELECT count(*) FROM fetches WHERE error IS NOT NULL") == 0
+    import redis
+
+    client = redis.Redis.from_url(own_redis.url)
+    # the fleet's politeness slots the worker could not give back meanwhile, given back
+    assert client.zcard("tuyengiao:slots:127.0.0.1") == 0
+    assert client.zcard("tuyengiao:requests") == client.hlen("tuyengiao:inflight") == 0
+
+
+def test_a_worker_gives_up_on_redis_and_nothing_is_lost(tmp_path, own_redis):
+    """Redis away longer than TUYENGIAO_REDIS_OUTAGE: the worker stops with a one-line
+    error and a failed run; once Redis is back, a new worker finishes the crawl, and the
+    merged shards hold every article."""
+    with SiteServer(OUTAGE_SITE) as site:
+        seeded = tuyengiao("seed", "--redis", own_redis.url, "--site", "demo", "--start-url",
+                           site.url)  # fmt: skip
+        assert seeded.returncode == 0, seeded.stderr
+        shards = [tmp_path / f"w{n}" / "shard.sqlite" for n in (1, 2)]
+        first = worker(own_redis.url, shards[0], "-s", "DOWNLOAD_DELAY=0.05",
+                       "-s", "TUYENGIAO_REDIS_OUTAGE=2")  # fmt: skip
+        wait_for(shards[0], 30, first)
+        own_redis.shut_down()
+        _, err = first.communicate(timeout=120)
+        assert first.returncode == 1, err[-2000:]
+        assert "Traceback" not in err
+        assert (
+            err.strip()
+            .splitlines()[-1]
+            .startswith(
+                f"Error: crawl failed: the shared frontier at {own_redis.url} was unreachable for 2s"
+            )
+        )
+        own_redis.start()
+        # The slots the first held when it gave up (up to its 16 per host on loopback) stay
+        # taken until they expire, as a killed worker's: a wider fleet limit keeps the
+        # test from waiting 45 s for that.
+        second = worker(own_redis.url, shards[1], "-s", "TUYENGIAO_FLEET_PER_DOMAIN=40")
+        _, err = second.communicate(timeout=180)
+        assert second.returncode == 0, err[-2000:]
+    run = rows(shards[0], "SELECT status, finish_reason FROM crawl_runs")
+    assert [tuple(r.values()) for r in run] == [("failed", "redis_unreachable")]
+    merged = tmp_path / "merged.sqlite"
+    assert tuyengiao("merge", merged, *shards).returncode == 0
+    assert count(merged, "SELECT count(*) FROM articles") == OUTAGE_SITE
+    assert count(shards[1], "SELECT count(*) FROM articles") > 0
+
+
 def test_merge_refuses_what_is_no_shard(tmp_path):
     missing = tuyengiao("merge", tmp_path / "out.sqlite", tmp_path / "nope.sqlite")
     assert missing.returncode != 0

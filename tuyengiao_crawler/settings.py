@@ -55,6 +55,8 @@ Settings of our own (defaults in brackets):
   flight) has been empty this many seconds; set by `crawl --idle-exit` [30].
 - TUYENGIAO_REDIS_LEASE: a worker's heartbeat lasts this many seconds; the requests in
   flight of a worker silent longer (killed) go back to the queue [30].
+- TUYENGIAO_REDIS_OUTAGE: how long a worker waits for an unreachable Redis, holding the
+  requests its pages found, before it stops with a failed run ("redis_unreachable") [300].
 - TUYENGIAO_FLEET_PER_DOMAIN: the most requests in flight per host over the whole fleet;
   0: CONCURRENT_REQUESTS_PER_DOMAIN [0].
 - TUYENGIAO_BASELINE: another archive (the merged archive of earlier fleet runs) whose
@@ -167,5 +169,6 @@ TUYENGIAO_REDIS_URL = ""
 TUYENGIAO_REDIS_KEY = "tuyengiao"
 TUYENGIAO_IDLE_EXIT = 30.0
 TUYENGIAO_REDIS_LEASE = 30.0
+TUYENGIAO_REDIS_OUTAGE = 300.0
 TUYENGIAO_FLEET_PER_DOMAIN = 0
 TUYENGIAO_BASELINE = ""

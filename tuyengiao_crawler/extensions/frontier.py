@@ -14,7 +14,13 @@ fingerprints. What it lacks, added here on its own classes:
   requests in flight of a worker whose heartbeat expired (killed, machine lost) go back
   to the queue, taken there by whichever worker notices first;
 - an end: a worker exits once the queue and the in-flight hash have both been empty for
-  TUYENGIAO_IDLE_EXIT seconds (scrapy-redis workers otherwise wait forever).
+  TUYENGIAO_IDLE_EXIT seconds (scrapy-redis workers otherwise wait forever);
+- Redis going away: the worker takes no new request, keeps the ones its pages found (and
+  the releases of the pages they came from) in memory, asks again every second, and hands
+  them over when Redis is back, new requests first. After TUYENGIAO_REDIS_OUTAGE seconds
+  it stops ("redis_unreachable", a failed run); what it held in memory is found again,
+  since the pages it came from are still held in flight in Redis and go back to the queue
+  once this worker's heartbeat has expired.
 
 scrapy-redis's RedisSpider (whose `start_requests` Scrapy 2.16 removed) is not used: the
 archive spider seeds through its own async `start()`, reading the start URLs that
@@ -38,7 +44,7 @@ from typing import Any
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.exceptions import CloseSpider, DontCloseSpider, NotConfigured
 from twisted.internet import task
 
 from tuyengiao_crawler.errors import TuyengiaoError
@@ -49,9 +55,12 @@ try:
     from scrapy_redis.dupefilter import RFPDupeFilter
     from scrapy_redis.queue import PriorityQueue
     from scrapy_redis.scheduler import Scheduler
+
+    UNREACHABLE: tuple[type[Exception], ...] = (redis.ConnectionError, redis.TimeoutError)
 except ImportError:  # the [distributed] extra is not installed
     redis = None  # type: ignore[assignment]
     RFPDupeFilter = PriorityQueue = Scheduler = object  # type: ignore[assignment,misc]
+    UNREACHABLE = ()
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +252,14 @@ class FleetScheduler(Scheduler):
         scheduler.idle_exit = max(0.0, settings.getfloat("TUYENGIAO_IDLE_EXIT", 30))
         scheduler.empty_since = None
         scheduler.beaten = 0.0
+        scheduler.outage = max(0.0, settings.getfloat("TUYENGIAO_REDIS_OUTAGE", 300))
+        scheduler.url = settings.get("TUYENGIAO_REDIS_URL") or settings.get("REDIS_URL")
+        scheduler.down_since = None  # when Redis stopped answering, while it does not
+        scheduler.asked = 0.0  # when it was last asked whether it is back
+        # Held while Redis is away: requests (and whether their fingerprint is in the
+        # shared set already) and the fields of requests done, released in that order.
+        scheduler.unsent = []
+        scheduler.unreleased = []
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(scheduler.request_scheduled, signal=signals.request_scheduled)
         return scheduler
@@ -278,10 +295,7 @@ class FleetScheduler(Scheduler):
         def remove_request(request: Request) -> None:
             field = request.meta.get(TOKEN)
             if field:
-                try:
-                    self.queue.done(field)
-                except redis.RedisError as exc:
-                    logger.error("cannot release %s in the shared frontier: %s", request, exc)
+                self.release(field)
             remove(request)
 
         slot.remove_request = remove_request
@@ -289,9 +303,86 @@ class FleetScheduler(Scheduler):
     def heartbeat(self) -> None:
         """Refresh this worker's heartbeat key (at most every third of the lease)."""
         now = time.monotonic()
-        if now - self.beaten >= self.lease / 4:
-            self.server.set(self.names["worker"] + self.worker, "1", px=int(self.lease * 1000))
+        if self.down_since is None and now - self.beaten >= self.lease / 4:
+            try:
+                self.server.set(self.names["worker"] + self.worker, "1", px=int(self.lease * 1000))
+            except UNREACHABLE as exc:
+                self.lost(exc)
+                return
             self.beaten = now
+
+    # Redis away and back
+
+    def lost(self, exc: Exception) -> None:
+        """Redis stopped answering: from now on requests are held here until it is back."""
+        if self.down_since is None:
+            self.down_since = self.asked = time.monotonic()
+            logger.error(
+                "the shared frontier at %s is unreachable (%s): new requests are held here"
+                " until it is back, for up to %.0fs",
+                self.url,
+                exc,
+                self.outage,
+            )
+            if self.stats:
+                self.stats.inc_value("tuyengiao/fleet_outages")
+
+    def reachable(self) -> bool:
+        """Whether Redis answers (asked at most once a second while it is away); when it
+        is back, what was held meanwhile is handed over first."""
+        if self.down_since is None:
+            return True
+        now = time.monotonic()
+        if now - self.asked < 1:
+            return False
+        self.asked = now
+        try:
+            self.server.ping()
+            while self.unsent:  # one at a time: what fails stays held
+                request, fingerprinted = self.unsent[0]
+                self.push(request, fingerprinted)
+                del self.unsent[0]
+            while self.unreleased:
+                self.queue.done(self.unreleased[0])
+                del self.unreleased[0]
+        except UNREACHABLE:
+            return False
+        logger.warning("the shared frontier is back after %.0fs", now - self.down_since)
+        self.down_since = None
+        self.beaten = 0.0
+        self.heartbeat()
+        return True
+
+    def push(self, request: Request, fingerprinted: bool = False) -> bool:
+        """Queue a request unless the fleet has seen it; held here if Redis is away (with
+        whether its fingerprint was already added, so it is not taken for a copy)."""
+        try:
+            if not fingerprinted and not request.dont_filter:
+                if self.df.request_seen(request):
+                    self.df.log(request, self.spider)
+                    return False
+            fingerprinted = True
+            self.queue.push(request)
+        except UNREACHABLE as exc:
+            self.lost(exc)
+            self.unsent.append((request, fingerprinted))
+            return True
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
+    def release(self, field: str) -> None:
+        """The engine is done with a request held in flight: out of the in-flight hash."""
+        if self.down_since is None:
+            try:
+                self.queue.done(field)
+                return
+            except UNREACHABLE as exc:
+                self.lost(exc)
+            except redis.RedisError as exc:
+                logger.error("cannot release %s in the shared frontier: %s", field, exc)
+                return
+        self.unreleased.append(field)
 
     def reclaim(self) -> int:
         """Put back in the queue the requests in flight of workers whose heartbeat expired."""
@@ -312,32 +403,63 @@ class FleetScheduler(Scheduler):
                 self.stats.inc_value("tuyengiao/fleet_requeued", requeued)
         return requeued
 
-    # scrapy-redis's own two, without the `spider` argument Scrapy's stats deprecate.
+    # scrapy-redis's own three, without the `spider` argument Scrapy's stats deprecate,
+    # and with Redis away.
     def enqueue_request(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
-        self.queue.push(request)
-        if self.stats:
-            self.stats.inc_value("scheduler/enqueued/redis")
-        return True
+        if not self.reachable():
+            self.unsent.append((request, False))
+            return True
+        return self.push(request)
 
     def next_request(self) -> Request | None:
+        if not self.reachable():
+            return None
         self.heartbeat()
-        request = self.queue.pop()
+        try:
+            request = self.queue.pop()
+        except UNREACHABLE as exc:
+            self.lost(exc)
+            return None
         if request is not None and self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
+
+    def has_pending_requests(self) -> bool:
+        # Nothing the engine can take while Redis is away: it goes idle, and spider_idle
+        # waits for Redis (or gives up on it).
+        if not self.reachable():
+            return False
+        try:
+            return len(self.queue) > 0
+        except UNREACHABLE as exc:
+            self.lost(exc)
+            return False
 
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         self.heartbeat()
 
     def spider_idle(self, spider: Spider) -> None:
-        """Keep the worker until the shared frontier has been empty for the idle exit."""
+        """Keep the worker until the shared frontier has been empty for the idle exit, or
+        while Redis is away for less than TUYENGIAO_REDIS_OUTAGE."""
         self.heartbeat()
-        self.reclaim()
-        busy = len(self.queue) or self.server.hlen(self.names["inflight"])
+        try:
+            if self.reachable():
+                self.reclaim()
+                busy = len(self.queue) or self.server.hlen(self.names["inflight"])
+        except UNREACHABLE as exc:
+            self.lost(exc)
         now = time.monotonic()
+        if self.down_since is not None:
+            if now - self.down_since < self.outage:
+                raise DontCloseSpider
+            message = (
+                f"the shared frontier at {self.url} was unreachable for {self.outage:.0f}s;"
+                " the queue is kept in Redis: start the worker again once Redis is back"
+            )
+            logger.error(message)
+            if self.stats:
+                self.stats.set_value("tuyengiao/last_error", message)
+            raise CloseSpider("redis_unreachable")
         if busy:
             self.empty_since = None
             raise DontCloseSpider
@@ -351,9 +473,18 @@ class FleetScheduler(Scheduler):
         """Give back what this worker still holds (a stop, a page limit) and leave."""
         if getattr(self, "beating", None) is not None and self.beating.running:
             self.beating.stop()
-        for raw in self.server.hkeys(self.names["inflight"]):
-            field = raw.decode()
-            if field.rsplit("|", 2)[0] == self.worker:
-                self.queue.requeue(field)
-        self.server.delete(self.names["worker"] + self.worker)
+        try:
+            if self.down_since is not None:
+                raise redis.ConnectionError("unreachable since the outage")
+            for raw in self.server.hkeys(self.names["inflight"]):
+                field = raw.decode()
+                if field.rsplit("|", 2)[0] == self.worker:
+                    self.queue.requeue(field)
+            self.server.delete(self.names["worker"] + self.worker)
+        except UNREACHABLE as exc:
+            logger.warning(
+                "could not give back this worker's requests in flight (%s): the other"
+                " workers put them back in the queue when its heartbeat has expired",
+                exc,
+            )
         super().close(reason)

@@ -4,7 +4,9 @@ of a shared frontier, not per worker (Scrapy's own per-domain limit counts one p
 Each request takes a slot in a Redis sorted set per host (`<prefix>:slots:<host>`) just
 before it goes on the network, and gives it back when its response or failure returns.
 A slot carries an expiry (DOWNLOAD_TIMEOUT plus a margin), so a killed worker's slots
-free themselves. Enabled only for a crawl with TUYENGIAO_REDIS_URL.
+free themselves. While Redis is unreachable a request goes without a fleet slot (the
+worker's own per-domain limit still holds): the page is not failed for it. Enabled only
+for a crawl with TUYENGIAO_REDIS_URL.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ class FleetPolitenessMiddleware:
         )
         self.ttl = settings.getfloat("DOWNLOAD_TIMEOUT", 60) + 30
         self.stats = crawler.stats
+        # Slots that could not be given back while Redis was away: given back once it
+        # answers, or the fleet would crawl the host below its limit until they expire.
+        self.unreturned: list[tuple[str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FleetPolitenessMiddleware:
@@ -55,9 +60,16 @@ class FleetPolitenessMiddleware:
 
     def _take(self, key: str, token: str) -> bool:
         now = time.time()
-        taken = self.client.eval(
-            _ACQUIRE, 1, key, now, now + self.ttl, self.limit, token, int(self.ttl * 2000)
-        )
+        try:
+            while self.unreturned:
+                self.client.zrem(*self.unreturned[-1])
+                self.unreturned.pop()
+            taken = self.client.eval(
+                _ACQUIRE, 1, key, now, now + self.ttl, self.limit, token, int(self.ttl * 2000)
+            )
+        except frontier.UNREACHABLE:
+            self.stats.inc_value("tuyengiao/fleet_slots_unreachable")
+            return True
         return bool(taken)
 
     async def process_request(self, request: Request) -> None:
@@ -73,7 +85,10 @@ class FleetPolitenessMiddleware:
     def _give_back(self, request: Request) -> None:
         held = request.meta.pop(SLOT_KEY, None)
         if held:
-            self.client.zrem(*held)
+            try:
+                self.client.zrem(*held)
+            except frontier.UNREACHABLE:
+                self.unreturned.append(held)
 
     def process_response(self, request: Request, response: Response) -> Response:
         self._give_back(request)
