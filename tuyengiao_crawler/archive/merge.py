@@ -524,11 +524,10 @@ def _coalesce_versions(conn: sqlite3.Connection, article_ids: list[int]) -> None
             else:
                 groups.append([version])
         if groups and groups[-1][0][1] == current[0]:  # seen before, and not replaced between
-            began = groups.pop()[0][2]
-            conn.execute(
-                "DELETE FROM article_versions WHERE article_id = ? AND first_seen_at >= ?"
-                " AND content_sha256 = ?",
-                (article_id, began, current[0]),
+            absorbed = groups.pop()
+            began = absorbed[0][2]
+            conn.executemany(
+                "DELETE FROM article_versions WHERE id = ?", [(v[0],) for v in absorbed]
             )
             conn.execute(
                 "UPDATE articles SET version_seen_at = min(?, coalesce(version_seen_at,"

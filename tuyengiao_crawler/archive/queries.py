@@ -70,7 +70,7 @@ def damage_message(path: str | Path, exc: sqlite3.Error) -> str:
 
 # Reads through a memory map rather than a read() per page: a search of a large archive
 # reads index pages scattered over the file (bm25 looks up each match's sizes), and the
-# system calls were half its time at 100,000 articles. SQLite's own upper limit (2 GB).
+# system calls were a third of its time at 100,000 articles. SQLite's own upper limit (2 GB).
 MMAP_BYTES = 0x7FFF0000
 
 
