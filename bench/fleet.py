@@ -19,7 +19,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -29,16 +28,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.redis_server import RedisServer
 from bench.server import SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "tuyengiao"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -116,19 +110,10 @@ def fleet_rows(workdir: Path, quick: bool, articles: int | None = None) -> list[
     articles = articles or (300 if quick else 2_000)
     load = os.getloadavg()[0]  # the machine is shared: what else was running
     runs = 1 if quick else 2
-    port = _free_port()
-    daemon = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, cwd=workdir,
-    )  # fmt: skip
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis(port=port)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
+    daemon = RedisServer(workdir)
+    daemon.start()
+    url = daemon.url + "/0"
+    client = redis.Redis(port=daemon.port)
     try:
         one, two = [], []
         with SiteServer(articles) as site:
@@ -138,8 +123,7 @@ def fleet_rows(workdir: Path, quick: bool, articles: int | None = None) -> list[
         shards = sorted((workdir / "two0").glob("*/shard.sqlite"))
         merges = [merge_once(shards, workdir / f"merged{i}" / "archive.sqlite") for i in range(2)]
     finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
+        daemon.stop()
     single, double = statistics.median(r for r, _ in one), statistics.median(r for r, _ in two)
     cpu_one, cpu_two = statistics.median(c for _, c in one), statistics.median(c for _, c in two)
     rates = [sum(m["articles"].values()) / m["seconds"] for m in merges]

@@ -20,47 +20,11 @@ import urllib.request
 import pytest
 from testkit import ROOT, free_port, rows, tuyengiao
 
+from bench.redis_server import RedisServer
 from bench.server import SiteServer
 
 ARTICLES = 300  # bench/ runs the same on 2,000 articles; this keeps the test near a minute
 OUTAGE_SITE = 120  # articles: enough to be mid-crawl when Redis goes
-
-
-class RestartableRedis:
-    """A redis-server that can be shut down (saving its data) and started again on the
-    same port and folder, as a restarted or briefly unreachable Redis is to the workers."""
-
-    def __init__(self, folder):
-        self.folder, self.port, self.process = folder, free_port(), None
-        self.url = f"redis://127.0.0.1:{self.port}"
-
-    def start(self):
-        import redis
-
-        self.process = subprocess.Popen(
-            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no"],
-            cwd=self.folder, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        client = redis.Redis(port=self.port)
-        for _ in range(200):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise AssertionError("redis-server did not start")
-
-    def shut_down(self):
-        import redis
-
-        redis.Redis(port=self.port).shutdown(save=True)  # the data on disk, then gone
-        self.process.wait(timeout=10)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +32,7 @@ def redis_url(tmp_path_factory):
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server, as .ci/run does)")
     pytest.importorskip("scrapy_redis", reason="the [distributed] extra is not installed")
-    server = RestartableRedis(tmp_path_factory.mktemp("redis"))
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
     server.start()
     yield server.url
     server.stop()
@@ -286,7 +250,7 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
 
 @pytest.fixture
 def own_redis(redis_url, tmp_path):  # redis_url: skipped, and why, as the fleet tests are
-    server = RestartableRedis(tmp_path / "redis")
+    server = RedisServer(tmp_path / "redis")
     server.folder.mkdir()
     server.start()
     yield server
