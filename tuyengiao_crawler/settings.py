@@ -132,8 +132,6 @@ DOWNLOADER_MIDDLEWARES = {
     "tuyengiao_crawler.middlewares.compression.CompressionMiddleware": 590,
     # Before robots.txt (100): a request a redirect or meta refresh made leaves only in scope.
     "tuyengiao_crawler.middlewares.redirect.RedirectScopeMiddleware": 50,
-    # A fleet worker's (TUYENGIAO_REDIS_URL): the fleet's per-host slot, just before the network.
-    "tuyengiao_crawler.middlewares.fleet.FleetPolitenessMiddleware": 960,
 }
 ITEM_PIPELINES = {
     "tuyengiao_crawler.pipelines.validate.ValidatePipeline": 100,

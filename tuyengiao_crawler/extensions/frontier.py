@@ -28,7 +28,8 @@ archive spider seeds through its own async `start()`, reading the start URLs tha
 other workers' `start()` queue.
 
 Keys, under TUYENGIAO_REDIS_KEY ("tuyengiao"): `:requests` (queue), `:dupefilter`,
-`:inflight` (hash), `:worker:<id>` (heartbeats), `:seeds`, `:slots:<host>` (politeness).
+`:inflight` (hash), `:worker:<id>` (heartbeats), `:seeds`, `:slots:<host>` and `:waiting:<host>`
+(politeness).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from typing import Any
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DontCloseSpider, NotConfigured
+from scrapy.settings import SETTINGS_PRIORITIES
 from twisted.internet import task
 
 from tuyengiao_crawler.errors import TuyengiaoError
@@ -115,6 +117,7 @@ def keys(prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
         "worker": f"{prefix}:worker:",
         "seeds": f"{prefix}:seeds",
         "slots": f"{prefix}:slots:",
+        "waiting": f"{prefix}:waiting:",
     }
 
 
@@ -178,15 +181,32 @@ def fleet_settings(url: str, prefix: str) -> dict[str, Any]:
     }
 
 
+FLEET_SLOTS = "tuyengiao_crawler.download_handlers.fleet.FleetSlotDownloadHandler"
+
+
 class FleetAddon:
     """Makes any crawl with TUYENGIAO_REDIS_URL a worker of that shared frontier, however
     it was started (`tuyengiao crawl --redis`, `scrapy crawl`, a Scrapyd job): scrapy-redis's
-    scheduler and duplicate filter in the place of Scrapy's."""
+    scheduler and duplicate filter in the place of Scrapy's, and the fleet's per-host
+    slots around the HTTP download handlers."""
 
     def update_settings(self, settings: Any) -> None:
         url = settings.get("TUYENGIAO_REDIS_URL")
-        if url:
-            settings.setdict(fleet_settings(url, prefix_of(settings)), priority="addon")
+        if not url:
+            return
+        settings.setdict(fleet_settings(url, prefix_of(settings)), priority="addon")
+        handlers = settings.getwithbase("DOWNLOAD_HANDLERS")
+        wrapped = {
+            scheme: handlers[scheme]
+            for scheme in ("http", "https")
+            if handlers.get(scheme) and handlers[scheme] != FLEET_SLOTS
+        }
+        settings.set("TUYENGIAO_FLEET_WRAPPED_HANDLERS", wrapped, priority="addon")
+        own = settings["DOWNLOAD_HANDLERS"]
+        for scheme in wrapped:  # at the priority of the handler it wraps, which may be higher
+            own.set(
+                scheme, FLEET_SLOTS, max(own.getpriority(scheme) or 0, SETTINGS_PRIORITIES["addon"])
+            )
 
 
 class CanonicalDupeFilter(RFPDupeFilter):

@@ -1,0 +1,1 @@
+"""Download handlers: what runs when a request leaves its download slot for the network."""
