@@ -36,8 +36,6 @@ from scrapy.utils.misc import build_from_crawler, load_object
 
 from tuyengiao_crawler.extensions import frontier
 
-# The setting FleetAddon keeps the replaced handlers in: scheme -> handler path.
-WRAPPED = "TUYENGIAO_FLEET_WRAPPED_HANDLERS"
 WAITER_STALE = 5.0  # seconds: a waiter asks at least every POLL_MAX
 POLL_MAX = 0.05
 
@@ -91,7 +89,7 @@ class FleetSlotDownloadHandler:
         if not url:
             raise NotConfigured("a fleet's slots need TUYENGIAO_REDIS_URL")
         self.crawler = crawler
-        self.wrapped: dict[str, Any] = dict(settings.getdict(WRAPPED))
+        self.wrapped: dict[str, Any] = dict(settings.getdict(frontier.WRAPPED_HANDLERS))
         self.inner: dict[str, Any] = {}
         self.client = frontier.connect(url)
         names = frontier.keys(frontier.prefix_of(settings))
@@ -148,6 +146,10 @@ class FleetSlotDownloadHandler:
                 self._leave(host, token)
                 raise
 
+    def _queue(self, host: str) -> tuple[str, str]:
+        """The host's waiting queue and its waiters' last-asked times."""
+        return self.waiting + host, self.waiting + host + ":asked"
+
     def _try(self, host: str, token: str) -> tuple[str, str] | bool | None:
         slots = self.slots + host
         try:
@@ -158,8 +160,7 @@ class FleetSlotDownloadHandler:
                 _ACQUIRE,
                 3,
                 slots,
-                self.waiting + host,
-                self.waiting + host + ":asked",
+                *self._queue(host),
                 self.ttl,
                 self.limit,
                 token,
@@ -172,9 +173,10 @@ class FleetSlotDownloadHandler:
         return (slots, token) if taken else False
 
     def _leave(self, host: str, token: str) -> None:
+        waiting, asked = self._queue(host)
         try:
-            self.client.zrem(self.waiting + host, token)
-            self.client.hdel(self.waiting + host + ":asked", token)
+            self.client.zrem(waiting, token)
+            self.client.hdel(asked, token)
         except frontier.UNREACHABLE:
             pass  # dropped as stale by the others
 

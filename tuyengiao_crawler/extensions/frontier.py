@@ -182,6 +182,8 @@ def fleet_settings(url: str, prefix: str) -> dict[str, Any]:
 
 
 FLEET_SLOTS = "tuyengiao_crawler.download_handlers.fleet.FleetSlotDownloadHandler"
+# The setting the replaced handlers are kept in, for the slot handler: scheme -> path.
+WRAPPED_HANDLERS = "TUYENGIAO_FLEET_WRAPPED_HANDLERS"
 
 
 class FleetAddon:
@@ -201,7 +203,7 @@ class FleetAddon:
             for scheme in ("http", "https")
             if handlers.get(scheme) and handlers[scheme] != FLEET_SLOTS
         }
-        settings.set("TUYENGIAO_FLEET_WRAPPED_HANDLERS", wrapped, priority="addon")
+        settings.set(WRAPPED_HANDLERS, wrapped, priority="addon")
         own = settings["DOWNLOAD_HANDLERS"]
         for scheme in wrapped:  # at the priority of the handler it wraps, which may be higher
             own.set(
