@@ -1,4 +1,5 @@
-"""The benchmark suite: `python -m bench` (full) or `python -m bench --quick` (small inputs).
+"""The benchmark suite: `python -m bench` (full), `--quick` (small inputs) or `--smoke`
+(the smallest, for tests/test_bench.py: every row, figures that mean nothing).
 
 Prints one table. Every figure is a median of several runs (the `runs` column says how
 many); a ratio compares two things measured in the same invocation, runs interleaved.
@@ -24,6 +25,14 @@ from bench.crawl import finish_worker, run_worker, start_process, start_worker
 from bench.fleet import fleet_rows
 from bench.server import SiteServer, measure_server
 from bench.site import Site
+
+# Articles of the crawled site, of the memory crawl's larger site, of the research archive
+# and of the fleet's site, per size.
+SIZES = {
+    "full": {"site": 10_000, "big": 50_000, "research": 100_000, "fleet": 2_000},
+    "quick": {"site": 600, "big": 2_000, "research": 5_000, "fleet": 300},
+    "smoke": {"site": 60, "big": 300, "research": 500, "fleet": 60},
+}
 
 HEADERS = ["benchmark", "value", "unit", "baseline", "ratio", "goal", "met", "runs"]
 
@@ -139,7 +148,7 @@ def incremental_row(server: SiteServer, workdir: Path, first: float, quick: bool
 
 @contextmanager
 def memory_crawl(
-    workdir: Path, articles: int, quick: bool
+    workdir: Path, articles: int, big: int
 ) -> Iterator[Callable[[float], dict[str, Any]]]:
     """Starts the crawl of the larger site in the background and yields the function that
     waits for it and makes its row. Only its peak RSS is reported, so the rows measured
@@ -148,7 +157,6 @@ def memory_crawl(
     fetches pages only (images and PDFs left out, to keep the suite under 10 minutes):
     they pass through memory one response at a time and leave the peak unchanged
     (bench/README.md)."""
-    big = 2_000 if quick else 50_000
     with SiteServer(big) as server:
         process = start_worker("pages", server.url, str(workdir / "big" / "archive.sqlite"))
         try:
@@ -185,19 +193,21 @@ def normalize_rows(quick: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def run(quick: bool) -> list[dict[str, Any]]:
+def run(size: str) -> list[dict[str, Any]]:
     workdir = Path(tempfile.mkdtemp(prefix="tuyengiao-bench-"))
+    quick, sizes = size != "full", SIZES[size]
     try:
-        site = Site(600 if quick else 10_000)
+        site = Site(sizes["site"])
         with SiteServer(site.n) as server:
             rows, baseline = crawl_rows(server, site, workdir, quick)
-            with memory_crawl(workdir, site.n, quick) as memory_row:
+            with memory_crawl(workdir, site.n, sizes["big"]) as memory_row:
                 first = baseline["first_crawl_seconds"]
                 rows.insert(1, incremental_row(server, workdir, first, quick))
-                later = normalize_rows(quick) + research.run(workdir, quick)
+                later = normalize_rows(quick) + research.run(workdir, quick, sizes["research"])
                 rows.append(memory_row(baseline["peak_rss_mb"]))
         rows += later
-        rows += fleet_rows(workdir, quick)  # last: the only rows that need redis-server
+        # last: the only rows that need redis-server
+        rows += fleet_rows(workdir, quick, sizes["fleet"])
         for r in rows:
             r.setdefault("runs", None)
             if r.get("runs") is None and r["value"] is not None:
@@ -227,12 +237,15 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="small inputs, under a minute")
-    quick = parser.parse_args(sys.argv[1:] if argv is None else argv).quick
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="small inputs, about two minutes")
+    sizes.add_argument("--smoke", action="store_true", help="the smallest inputs: every row")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    size = "smoke" if args.smoke else "quick" if args.quick else "full"
     started = time.perf_counter()
-    rows = run(quick)
+    rows = run(size)
     print_table(rows)
-    print(f"\n{'quick' if quick else 'full'} run: {time.perf_counter() - started:.0f} s")
+    print(f"\n{size} run: {time.perf_counter() - started:.0f} s")
     return 0
 
 

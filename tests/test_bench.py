@@ -1,4 +1,4 @@
-"""`python -m bench --quick` runs and prints every row with numbers (no timing asserted),
+"""`python -m bench --smoke` runs and prints every row with numbers (no timing asserted),
 so the benchmark suite cannot rot unnoticed."""
 
 import json
@@ -20,9 +20,9 @@ ROWS = [
 ]
 
 
-def test_quick_bench_prints_every_row_with_numbers():
+def test_smoke_bench_prints_every_row_with_numbers():
     done = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick"],
+        [sys.executable, "-m", "bench", "--smoke"],
         capture_output=True,
         text=True,
         timeout=600,
@@ -41,7 +41,7 @@ def test_quick_bench_prints_every_row_with_numbers():
         assert cells["met"] in ("yes", "NO"), cells
         if cells["ratio"]:
             float(cells["ratio"])
-    assert "quick run:" in done.stdout
+    assert "smoke run:" in done.stdout
 
 
 def test_side_by_side_comparison_reports_both_checkouts():

@@ -18,7 +18,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from testkit import ROOT, free_port, rows, tuyengiao
+from testkit import ROOT, deploy_project, free_port, rows, scrapyd, tuyengiao
 
 from bench.redis_server import RedisServer
 from bench.server import SiteServer
@@ -118,7 +118,8 @@ def content(db):
             tuple(r.values())
             for r in rows(
                 db,
-                "SELECT a.url, i.position, i.url FROM images i JOIN articles a ON a.id = i.article_id",
+                "SELECT a.url, i.position, i.url AS image FROM images i"
+                " JOIN articles a ON a.id = i.article_id",
             )
         ),
     }
@@ -126,6 +127,21 @@ def content(db):
 
 def _sorted(values):
     return builtins.sorted(values, key=repr)  # None among the strings
+
+
+def same_content(one, other):
+    """Both archives' content() equal; if not, which rows each lacks, table by table (a
+    full diff of some thousand rows hides the few that differ)."""
+    a, b = content(one), content(other)
+    differ = {}
+    for table in a:
+        if a[table] != b[table]:
+            lacks = set(a[table]) ^ set(b[table])
+            differ[table] = {"rows": (len(a[table]), len(b[table]))} | {
+                f"{db.parent.name}/{db.name} lacks": _sorted(lacks - set(rows))[:5]
+                for db, rows in ((one, a[table]), (other, b[table]))
+            }
+    assert not differ, differ
 
 
 def fetched_twice(*dbs):
@@ -208,7 +224,7 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
     for shard in shards:
         assert not fetched_twice(shard)
 
-    assert content(merged) == content(single)
+    same_content(merged, single)
     assert count(merged, "SELECT count(*) FROM articles") == ARTICLES
     runs = rows(merged, "SELECT status, finish_reason FROM crawl_runs ORDER BY id")
     assert len(runs) == 3 and ("interrupted", "killed") in [tuple(r.values()) for r in runs]
@@ -226,7 +242,7 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
     assert tuyengiao("merge", merged, night).returncode == 0
     later = {r["url"]: r["last_seen_at"] for r in rows(merged, "SELECT * FROM articles")}
     assert sum(later[url] > seen[url] for url in seen) == run[0]["not_modified"]
-    assert content(merged) == content(single)
+    same_content(merged, single)
     shards.append(night)
 
     # Merging again changes nothing; merging in another order gives the same archive.
@@ -235,7 +251,7 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
     assert {t: rows(merged, f"SELECT * FROM {t}") for t in before} == before
     other = tmp_path / "other" / "merged.sqlite"
     assert tuyengiao("merge", other, *reversed(shards)).returncode == 0
-    assert content(other) == content(merged)
+    same_content(other, merged)
     when = "SELECT url, first_seen_at, last_seen_at, gone_at FROM articles"
     assert _sorted(map(tuple, map(dict.values, rows(other, when)))) == _sorted(
         map(tuple, map(dict.values, rows(merged, when)))
@@ -352,55 +368,6 @@ def scrapyd_call(base, endpoint, data=None):
         return json.load(response)
 
 
-def deploy_to_scrapyd(tmp_path):
-    """A Scrapyd on a free loopback port with this project deployed (as tests/test_scrapyd.py
-    does): (the daemon, its base URL)."""
-    port = free_port()
-    (tmp_path / "scrapyd.conf").write_text(
-        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\nmax_proc = 4\npoll_interval = 0.2\n"
-        f"eggs_dir = {tmp_path}/eggs\nlogs_dir = {tmp_path}/logs\ndbs_dir = {tmp_path}/dbs\n"
-        "items_dir =\n",
-        encoding="utf-8",
-    )
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "scrapyd"], cwd=tmp_path,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            assert scrapyd_call(base, "daemonstatus.json")["status"] == "ok"
-            break
-        except OSError:
-            time.sleep(0.1)
-    egg = tmp_path / "project.egg"
-    built = subprocess.run(
-        [sys.executable, "-m", "scrapyd_client.deploy", "local", "-p", "tuyengiao_crawler",
-         "--build-egg", str(egg)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    (ROOT / "setup.py").unlink(missing_ok=True)
-    assert built.returncode == 0, built.stderr
-    boundary = "tuyengiao"
-    payload = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="project"\r\n\r\ntuyengiao_crawler\r\n'
-            f'--{boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n1\r\n'
-            f'--{boundary}\r\nContent-Disposition: form-data; name="egg"; filename="project.egg"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + egg.read_bytes()
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    request = urllib.request.Request(
-        f"{base}/addversion.json", data=payload,
-        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
-    )  # fmt: skip
-    with urllib.request.urlopen(request, timeout=60) as response:
-        assert json.load(response)["status"] == "ok"
-    return daemon, base
-
-
 def profile_for(tmp_path, name, host, url):
     """The demo profile under another name, for one host and start URL."""
     text = (ROOT / "tuyengiao_crawler" / "profiles" / "demo.toml").read_text("utf-8")
@@ -426,8 +393,10 @@ def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_ur
         server = GeneratedSite(Site(size, seed))
         server.host = host
         servers.append(server.start())
-    daemon, base = deploy_to_scrapyd(tmp_path)
+    daemon = scrapyd(tmp_path, max_proc=4, poll_interval=0.2)
+    base = daemon.base
     try:
+        assert deploy_project(daemon, tmp_path)["status"] == "ok"
         profiles = [
             profile_for(tmp_path, f"prov-{n}", server.host, server.url + "/")
             for n, server in enumerate(servers)
@@ -457,8 +426,7 @@ def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_ur
             assert time.monotonic() < deadline, listed
             time.sleep(0.5)
     finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
+        daemon.stop()
         for server in servers:
             server.stop()
     assert all(count(s, "SELECT count(*) FROM articles") > 0 for s in shards), "a job got no work"

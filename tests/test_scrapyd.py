@@ -3,14 +3,12 @@
 import configparser
 import json
 import sqlite3
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from testkit import free_port
+from testkit import deploy_project, scrapyd
 
 from tuyengiao_crawler.demo_site import load_manifest
 from tuyengiao_crawler.demo_site.server import DemoSite
@@ -33,51 +31,10 @@ def test_scrapy_cfg_deploy_target():
 
 
 def test_deploy_and_schedule_on_scrapyd(tmp_path):
-    port = free_port()
-    (tmp_path / "scrapyd.conf").write_text(
-        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\n"
-        f"eggs_dir = {tmp_path}/eggs\nlogs_dir = {tmp_path}/logs\ndbs_dir = {tmp_path}/dbs\n"
-        "items_dir =\n",
-        encoding="utf-8",
-    )
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "scrapyd"], cwd=tmp_path,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    daemon = scrapyd(tmp_path)
+    base = daemon.base
     try:
-        for _ in range(100):
-            try:
-                assert call(base, "daemonstatus.json")["status"] == "ok"
-                break
-            except OSError:
-                time.sleep(0.1)
-        egg = tmp_path / "project.egg"
-        # the same build `scrapyd-deploy local` does, sent to this test's port
-        built = subprocess.run(
-            [sys.executable, "-m", "scrapyd_client.deploy", "local", "-p", "tuyengiao_crawler",
-             "--build-egg", str(egg)],
-            cwd=ROOT, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-        (ROOT / "setup.py").unlink(missing_ok=True)
-        assert built.returncode == 0, built.stderr
-        boundary = "tuyengiao"
-        payload = (
-            (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="project"\r\n\r\ntuyengiao_crawler\r\n'
-                f'--{boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n1\r\n'
-                f'--{boundary}\r\nContent-Disposition: form-data; name="egg"; filename="project.egg"\r\n'
-                "Content-Type: application/octet-stream\r\n\r\n"
-            ).encode()
-            + egg.read_bytes()
-            + f"\r\n--{boundary}--\r\n".encode()
-        )
-        request = urllib.request.Request(
-            f"{base}/addversion.json", data=payload,
-            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
-        )  # fmt: skip
-        with urllib.request.urlopen(request, timeout=60) as response:
-            added = json.load(response)
+        added = deploy_project(daemon, tmp_path)
         assert added["status"] == "ok", added
         assert added["spiders"] == 1
         assert call(base, "listspiders.json?project=tuyengiao_crawler")["spiders"] == ["archive"]
@@ -102,5 +59,4 @@ def test_deploy_and_schedule_on_scrapyd(tmp_path):
         assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("partial",)]
         conn.close()
     finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
+        daemon.stop()
