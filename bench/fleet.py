@@ -94,7 +94,7 @@ def merge_once(shards: list[Path], out: Path) -> dict[str, Any]:
     return json.loads(done.stdout)
 
 
-def fleet_rows(workdir: Path, quick: bool, articles: int | None = None) -> list[dict[str, Any]]:
+def fleet_rows(workdir: Path, quick: bool, articles: int) -> list[dict[str, Any]]:
     """The fleet rows, or none (said on stderr) without redis-server or the extra."""
     from bench.__main__ import row
 
@@ -107,7 +107,6 @@ def fleet_rows(workdir: Path, quick: bool, articles: int | None = None) -> list[
     if server is None or redis is None:
         print("fleet rows left out: no redis-server or no [distributed] extra", file=sys.stderr)
         return []
-    articles = articles or (300 if quick else 2_000)
     load = os.getloadavg()[0]  # the machine is shared: what else was running
     runs = 1 if quick else 2
     daemon = RedisServer(workdir)

@@ -146,10 +146,9 @@ def export_times(path: Path, workdir: Path, repeats: int) -> dict[str, tuple[flo
     return results
 
 
-def run(workdir: Path, quick: bool = False, articles: int | None = None) -> list[dict[str, Any]]:
+def run(workdir: Path, quick: bool, articles: int) -> list[dict[str, Any]]:
     from tuyengiao_crawler.archive.search import RANK_WINDOW
 
-    articles = articles or (5_000 if quick else 100_000)
     repeats = 2 if quick else 3
     path = workdir / "research.sqlite"
     started = time.perf_counter()

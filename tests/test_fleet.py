@@ -6,7 +6,6 @@ the [distributed] extra, these tests are skipped and say why.
 """
 
 import builtins
-import json
 import os
 import shutil
 import signal
@@ -14,8 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.parse
-import urllib.request
 
 import pytest
 from testkit import ROOT, deploy_project, free_port, rows, scrapyd, tuyengiao
@@ -362,12 +359,6 @@ def test_seed_and_crawl_say_what_is_wrong(tmp_path):
     assert folder.returncode == 2 and "no .toml profiles" in folder.stderr
 
 
-def scrapyd_call(base, endpoint, data=None):
-    body = urllib.parse.urlencode(data).encode() if data is not None else None
-    with urllib.request.urlopen(f"{base}/{endpoint}", body, timeout=30) as response:
-        return json.load(response)
-
-
 def profile_for(tmp_path, name, host, url):
     """The demo profile under another name, for one host and start URL."""
     text = (ROOT / "tuyengiao_crawler" / "profiles" / "demo.toml").read_text("utf-8")
@@ -394,7 +385,6 @@ def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_ur
         server.host = host
         servers.append(server.start())
     daemon = scrapyd(tmp_path, max_proc=4, poll_interval=0.2)
-    base = daemon.base
     try:
         assert deploy_project(daemon, tmp_path)["status"] == "ok"
         profiles = [
@@ -417,10 +407,10 @@ def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_ur
             data = [("project", "tuyengiao_crawler"), ("spider", "archive"),
                     ("site", " ".join(map(str, profiles)))]  # fmt: skip
             data += [("setting", f"{k}={v}") for k, v in settings.items()]
-            jobs.append(scrapyd_call(base, "schedule.json", data)["jobid"])
+            jobs.append(daemon.post("/schedule.json", data)["jobid"])
         deadline = time.monotonic() + 240
         while True:
-            listed = scrapyd_call(base, "listjobs.json?project=tuyengiao_crawler")
+            listed = daemon.json("/listjobs.json?project=tuyengiao_crawler")
             if {j["id"] for j in listed["finished"]} >= set(jobs):
                 break
             assert time.monotonic() < deadline, listed

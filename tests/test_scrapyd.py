@@ -1,11 +1,8 @@
 """The project deploys to a real Scrapyd on 127.0.0.1 and runs there."""
 
 import configparser
-import json
 import sqlite3
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from testkit import deploy_project, scrapyd
@@ -14,12 +11,6 @@ from tuyengiao_crawler.demo_site import load_manifest
 from tuyengiao_crawler.demo_site.server import DemoSite
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def call(base, endpoint, data=None):
-    body = urllib.parse.urlencode(data).encode() if data is not None else None
-    with urllib.request.urlopen(f"{base}/{endpoint}", body, timeout=30) as response:
-        return json.load(response)
 
 
 def test_scrapy_cfg_deploy_target():
@@ -32,23 +23,22 @@ def test_scrapy_cfg_deploy_target():
 
 def test_deploy_and_schedule_on_scrapyd(tmp_path):
     daemon = scrapyd(tmp_path)
-    base = daemon.base
     try:
         added = deploy_project(daemon, tmp_path)
         assert added["status"] == "ok", added
         assert added["spiders"] == 1
-        assert call(base, "listspiders.json?project=tuyengiao_crawler")["spiders"] == ["archive"]
+        assert daemon.json("/listspiders.json?project=tuyengiao_crawler")["spiders"] == ["archive"]
 
         db = tmp_path / "scrapyd.sqlite"
         with DemoSite(port=0) as site:
-            job = call(base, "schedule.json", [
+            job = daemon.post("/schedule.json", [
                 ("project", "tuyengiao_crawler"), ("spider", "archive"),
                 ("start_url", site.url + "/"), ("site", "demo"),
                 ("setting", f"TUYENGIAO_DB={db}"), ("setting", "DOWNLOAD_DELAY=0"),
                 ("setting", "AUTOTHROTTLE_ENABLED=0"), ("setting", "CONCURRENT_REQUESTS_PER_DOMAIN=16"),
             ])  # fmt: skip
             for _ in range(600):
-                jobs = call(base, "listjobs.json?project=tuyengiao_crawler")
+                jobs = daemon.json("/listjobs.json?project=tuyengiao_crawler")
                 if any(j["id"] == job["jobid"] for j in jobs["finished"]):
                     break
                 time.sleep(0.1)

@@ -98,6 +98,16 @@ class Server:
         assert status == 200, (path, status, body[:500])
         return json.loads(body)
 
+    def post(self, path, fields):
+        """The JSON answer to a form POST of `fields` (pairs: a name may repeat)."""
+        import json
+        import urllib.parse
+        import urllib.request
+
+        body = urllib.parse.urlencode(fields).encode()
+        with urllib.request.urlopen(self.base + path, body, timeout=30) as response:
+            return json.load(response)
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
