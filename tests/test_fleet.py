@@ -18,7 +18,8 @@ import pytest
 from testkit import ROOT, deploy_project, free_port, rows, scrapyd, tuyengiao
 
 from bench.redis_server import RedisServer
-from bench.server import SiteServer
+from bench.server import GeneratedPages, GeneratedSite, SiteServer
+from tuyengiao_crawler.demo_site.serving import SiteHTTPServer
 
 ARTICLES = 300  # bench/ runs the same on 2,000 articles; this keeps the test near a minute
 OUTAGE_SITE = 120  # articles: enough to be mid-crawl when Redis goes
@@ -371,17 +372,47 @@ def profile_for(tmp_path, name, host, url):
     return path
 
 
+class GatedPages(GeneratedPages):
+    """The generated site's pages, answered once `gate` is set (or after 10 s: under the
+    download timeout)."""
+
+    def __init__(self, site, gate):
+        super().__init__(site)
+        self.gate = gate
+
+    def lookup(self, request):
+        self.gate.wait(10)
+        return super().lookup(request)
+
+
+class GatedSite(GeneratedSite):
+    def __init__(self, site, gate):
+        super().__init__(site)
+        self.gate = gate
+
+    def make_server(self, address):
+        return SiteHTTPServer(address, GatedPages(self.site, self.gate), gzip=True)
+
+
 def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_url):
     """Two Scrapyd jobs are two workers of one frontier, crawling two sites (two profiles,
     two hosts) in one run; their shards merge into one archive, each article under its
     own site, each URL fetched once."""
-    from bench.server import GeneratedSite
-    from bench.site import Site
+    import threading
 
+    import redis
+
+    from bench.site import Site
+    from tuyengiao_crawler.extensions.frontier import frontier_state
+
+    # The sites answer once both jobs have joined the frontier: Scrapyd starts them one
+    # after the other, and on a loaded machine the first could crawl everything before
+    # the second is up (fresh CI clones, tests run in parallel: "a job got no work").
+    both_joined = threading.Event()
     sizes = {"127.0.0.1": 150, "127.0.0.2": 100}
     servers = []
     for seed, (host, size) in enumerate(sizes.items(), start=1):
-        server = GeneratedSite(Site(size, seed))
+        server = GatedSite(Site(size, seed), both_joined)
         server.host = host
         servers.append(server.start())
     daemon = scrapyd(tmp_path, max_proc=4, poll_interval=0.2)
@@ -408,6 +439,12 @@ def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_ur
                     ("site", " ".join(map(str, profiles)))]  # fmt: skip
             data += [("setting", f"{k}={v}") for k, v in settings.items()]
             jobs.append(daemon.post("/schedule.json", data)["jobid"])
+        client = redis.Redis.from_url(f"{redis_url}/3")
+        deadline = time.monotonic() + 60
+        while frontier_state(client)["workers"] < 2:
+            assert time.monotonic() < deadline, daemon.json("/listjobs.json")
+            time.sleep(0.1)
+        both_joined.set()
         deadline = time.monotonic() + 240
         while True:
             listed = daemon.json("/listjobs.json?project=tuyengiao_crawler")
