@@ -320,10 +320,9 @@ def test_a_worker_gives_up_on_redis_and_nothing_is_lost(tmp_path, own_redis):
             )
         )
         own_redis.start()
-        # The slots the first held when it gave up (up to its 16 per host on loopback) stay
-        # taken until they expire, as a killed worker's: a wider fleet limit keeps the
-        # test from waiting 45 s for that.
-        second = worker(own_redis.url, shards[1], "-s", "TUYENGIAO_FLEET_PER_DOMAIN=40")
+        # The slots the first held when it gave up (up to its 16 per host on loopback) are
+        # the second's once the first's heartbeat has expired.
+        second = worker(own_redis.url, shards[1])
         _, err = second.communicate(timeout=180)
         assert second.returncode == 0, err[-2000:]
     run = rows(shards[0], "SELECT status, finish_reason FROM crawl_runs")
@@ -537,6 +536,45 @@ def test_a_waiter_that_stops_asking_blocks_no_one(redis_url, monkeypatch):
 
     assert asyncio.run(scenario()) is not None
     assert one.client.zcard("tuyengiao:waiting:127.0.0.1") == 0
+
+
+def test_a_dead_workers_slots_are_freed_when_its_heartbeat_expires(redis_url):
+    """A killed worker's slots go to the others once its heartbeat has expired, not after
+    the slots' own expiry (DOWNLOAD_TIMEOUT plus a margin: 210 s by default)."""
+    import asyncio
+
+    import redis
+    from scrapy.utils.test import get_crawler
+
+    from tuyengiao_crawler.download_handlers.fleet import FleetSlotDownloadHandler
+    from tuyengiao_crawler.extensions.frontier import WORKER_ID
+
+    db = f"{redis_url}/6"
+    client = redis.Redis.from_url(db)
+    client.set("tuyengiao:worker:dead", "1", px=800)  # the scheduler's heartbeat
+    client.set("tuyengiao:worker:alive", "1", px=60_000)
+
+    def handler(worker):
+        settings = {"TUYENGIAO_REDIS_URL": db, "TUYENGIAO_FLEET_PER_DOMAIN": 1, WORKER_ID: worker}
+        return FleetSlotDownloadHandler(get_crawler(settings_dict=settings))
+
+    dead, alive = handler("dead"), handler("alive")
+    assert dead.ttl == 210
+    host = "127.0.0.1"
+
+    async def scenario():
+        held = await dead.take(host)  # never given back: the worker was killed
+        assert held[1].startswith("dead|")
+        waiting = asyncio.ensure_future(alive.take(host))
+        await asyncio.sleep(0.3)
+        assert not waiting.done()  # the dead worker's heartbeat still runs
+        started = time.monotonic()
+        taken = await asyncio.wait_for(waiting, 5)
+        return taken, time.monotonic() - started
+
+    taken, waited = asyncio.run(scenario())
+    assert taken[1].startswith("alive|") and waited < 3
+    assert [t.decode() for t in client.zrange("tuyengiao:slots:127.0.0.1", 0, -1)] == [taken[1]]
 
 
 def test_a_worker_that_joins_late_gets_its_share_of_a_polite_host(tmp_path, redis_url):

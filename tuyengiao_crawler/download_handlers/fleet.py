@@ -12,8 +12,9 @@ it, and gives it back when the response or the failure returns.
 Slots go first come, first served over the fleet: a request that waits is listed in a
 per-host queue in Redis, and a free slot goes to the oldest waiter still asking. Within
 one worker only the oldest waiter of a host asks. A slot carries an expiry
-(DOWNLOAD_TIMEOUT plus a margin) and a waiter that stops asking is dropped after
-WAITER_STALE seconds, so a killed worker blocks no one for long. While Redis is
+(DOWNLOAD_TIMEOUT plus a margin), a killed worker's slots are freed as soon as its
+heartbeat (TUYENGIAO_REDIS_LEASE) has expired and a waiter that stops asking is dropped
+after WAITER_STALE seconds, so a killed worker blocks no one for long. While Redis is
 unreachable a request goes without a fleet slot (the worker's own per-domain limit still
 holds): the page is not failed for it. Installed by FleetAddon for a crawl with
 TUYENGIAO_REDIS_URL.
@@ -40,10 +41,12 @@ WAITER_STALE = 5.0  # seconds: a waiter asks at least every POLL_MAX
 POLL_MAX = 0.05
 
 # KEYS: slots (token -> expiry), waiters (token -> first asked), last asked (token -> time).
-# ARGV: slot lifetime (s), limit, token, keys' lifetime (ms), waiter staleness (s).
-# Redis's clock, not the workers' (machines' clocks differ). Expired slots and stale
-# waiters are dropped; the token is queued if new; it takes a slot if one is free for it:
-# free slots go to the oldest waiters.
+# ARGV: slot lifetime (s), limit, token, keys' lifetime (ms), waiter staleness (s), the
+# heartbeat keys' prefix. Redis's clock, not the workers' (machines' clocks differ).
+# Expired slots and stale waiters are dropped, and, when no slot is free, the slots of
+# workers whose heartbeat has expired (a token "WORKER|..." names its worker); the token
+# is queued if new; it takes a slot if one is free for it: free slots go to the oldest
+# waiters.
 _ACQUIRE = """
 local clock = redis.call('TIME')
 local now, token = tonumber(clock[1]) + tonumber(clock[2]) / 1e6, ARGV[3]
@@ -52,6 +55,15 @@ if not redis.call('zscore', KEYS[2], token) then redis.call('zadd', KEYS[2], now
 redis.call('hset', KEYS[3], token, now)
 for _, key in ipairs(KEYS) do redis.call('pexpire', key, ARGV[4]) end
 local free = tonumber(ARGV[2]) - redis.call('zcard', KEYS[1])
+if free <= 0 then
+  for _, held in ipairs(redis.call('zrange', KEYS[1], 0, -1)) do
+    local worker = string.match(held, '^(.+)|[^|]*$')
+    if worker and redis.call('exists', ARGV[6] .. worker) == 0 then
+      redis.call('zrem', KEYS[1], held)
+      free = free + 1
+    end
+  end
+end
 local ahead, start = 0, 0
 while ahead < free do
   local batch = redis.call('zrange', KEYS[2], start, start + 31)
@@ -93,7 +105,15 @@ class FleetSlotDownloadHandler:
         self.inner: dict[str, Any] = {}
         self.client = frontier.connect(url)
         names = frontier.keys(frontier.prefix_of(settings))
-        self.slots, self.waiting = names["slots"], names["waiting"]
+        self.slots, self.waiting, self.heartbeats = (
+            names["slots"],
+            names["waiting"],
+            names["worker"],
+        )
+        # Tokens name their worker (its heartbeat is the scheduler's): another worker
+        # frees a dead one's slots at once, not after their expiry.
+        worker = settings.get(frontier.WORKER_ID)
+        self.token_prefix = f"{worker}|" if worker else ""
         self.limit = settings.getint("TUYENGIAO_FLEET_PER_DOMAIN") or settings.getint(
             "CONCURRENT_REQUESTS_PER_DOMAIN", 2
         )
@@ -131,7 +151,7 @@ class FleetSlotDownloadHandler:
 
     async def take(self, host: str) -> tuple[str, str] | None:
         """Waits for one of the host's slots; None: taken without one (Redis away)."""
-        token = uuid.uuid4().hex
+        token = self.token_prefix + uuid.uuid4().hex
         async with self.turns[host]:
             wait = 0.005
             try:
@@ -166,6 +186,7 @@ class FleetSlotDownloadHandler:
                 token,
                 int(self.ttl * 2000),
                 WAITER_STALE,
+                self.heartbeats,
             )
         except frontier.UNREACHABLE:
             self.stats.inc_value("tuyengiao/fleet_slots_unreachable")

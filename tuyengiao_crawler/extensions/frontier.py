@@ -184,6 +184,14 @@ def fleet_settings(url: str, prefix: str) -> dict[str, Any]:
 FLEET_SLOTS = "tuyengiao_crawler.download_handlers.fleet.FleetSlotDownloadHandler"
 # The setting the replaced handlers are kept in, for the slot handler: scheme -> path.
 WRAPPED_HANDLERS = "TUYENGIAO_FLEET_WRAPPED_HANDLERS"
+# The setting this worker's id is kept in: its heartbeat key, its requests in flight and
+# its per-host slots are named by it, so what a dead worker held is known as its own.
+WORKER_ID = "TUYENGIAO_FLEET_WORKER_ID"
+
+
+def new_worker_id() -> str:
+    """host:pid:random, unique over the fleet (never holds "|", the token separator)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}".replace("|", "_")
 
 
 class FleetAddon:
@@ -197,6 +205,8 @@ class FleetAddon:
         if not url:
             return
         settings.setdict(fleet_settings(url, prefix_of(settings)), priority="addon")
+        if not settings.get(WORKER_ID):
+            settings.set(WORKER_ID, new_worker_id(), priority="addon")
         handlers = settings.getwithbase("DOWNLOAD_HANDLERS")
         wrapped = {
             scheme: handlers[scheme]
@@ -269,7 +279,7 @@ class FleetScheduler(Scheduler):
         scheduler.crawler = crawler
         settings = crawler.settings
         scheduler.names = keys(prefix_of(settings))
-        scheduler.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        scheduler.worker = settings.get(WORKER_ID) or new_worker_id()
         scheduler.lease = max(1.0, settings.getfloat("TUYENGIAO_REDIS_LEASE", 30))
         scheduler.idle_exit = max(0.0, settings.getfloat("TUYENGIAO_IDLE_EXIT", 30))
         scheduler.empty_since = None
