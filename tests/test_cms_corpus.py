@@ -52,13 +52,26 @@ def crawl(family: str, tmp_path: Path, site=None, runs: int = 1) -> dict:
     }
 
 
+@pytest.fixture(scope="module")
+def first_crawl(tmp_path_factory):
+    """One first crawl of each family, read by every test that only reads it."""
+    done = {}
+
+    def get(family: str) -> dict:
+        if family not in done:
+            done[family] = crawl(family, tmp_path_factory.mktemp(family))
+        return done[family]
+
+    return get
+
+
 def test_the_corpus_holds_eight_families_or_more():
     assert len(FAMILIES) >= 8, sorted(FAMILIES)
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
-def test_every_article_is_found_once_and_nothing_else_is_archived(family, tmp_path):
-    run = crawl(family, tmp_path)
+def test_every_article_is_found_once_and_nothing_else_is_archived(family, first_crawl):
+    run = first_crawl(family)
     site = run["site"]
     titles = Counter(a["title"] for a in run["archived"])
     missing = sorted(set(site.articles) - set(titles))
@@ -76,8 +89,8 @@ def test_every_article_is_found_once_and_nothing_else_is_archived(family, tmp_pa
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
-def test_the_warc_records_only_urls_the_site_linked(family, tmp_path):
-    run = crawl(family, tmp_path)
+def test_the_warc_records_only_urls_the_site_linked(family, first_crawl):
+    run = first_crawl(family)
     site, base = run["site"], run["base"]
     allowed = site.linked | {site.start_path, "/robots.txt"}
     assert run["warc"], "no request records"
@@ -94,8 +107,8 @@ def test_the_warc_records_only_urls_the_site_linked(family, tmp_path):
         assert fetched.path + (f"?{fetched.query}" if fetched.query else "") in allowed
 
 
-def test_postback_pages_are_posted_once_each_and_kept_in_the_warc_with_their_form(tmp_path):
-    run = crawl("aspnet_webforms", tmp_path)
+def test_postback_pages_are_posted_once_each_and_kept_in_the_warc_with_their_form(first_crawl):
+    run = first_crawl("aspnet_webforms")
     posts = [
         (uri, parse_qs(body.decode())) for method, uri, body in run["warc"] if method == "POST"
     ]
@@ -108,8 +121,8 @@ def test_postback_pages_are_posted_once_each_and_kept_in_the_warc_with_their_for
     assert via["postback"] > 0, via  # the older articles are linked from postback pages only
 
 
-def test_a_site_known_only_by_its_feeds_and_sitemaps_is_found_through_them(tmp_path):
-    run = crawl("js_feeds", tmp_path)
+def test_a_site_known_only_by_its_feeds_and_sitemaps_is_found_through_them(first_crawl):
+    run = first_crawl("js_feeds")
     via = Counter(a["found_via"] for a in run["archived"])
     assert set(via) <= {"feed", "sitemap"} and via["sitemap"] > 0, via
 
