@@ -156,6 +156,8 @@ def test_scrapy_redis_fits_this_scrapy():
     """What the shared frontier relies on, in the installed Scrapy and scrapy-redis: if a
     release moves one of these, this fails before a fleet loses requests."""
     pytest.importorskip("scrapy_redis", reason="the [distributed] extra is not installed")
+    import inspect
+
     import scrapy_redis.queue
     import scrapy_redis.scheduler
     from scrapy.core.engine import _Slot
@@ -163,6 +165,7 @@ def test_scrapy_redis_fits_this_scrapy():
     from tuyengiao_crawler.extensions import frontier
 
     assert callable(getattr(_Slot, "remove_request", None))
+    assert "nextcall" in inspect.signature(_Slot.__init__).parameters
     for name in ("open", "close", "enqueue_request", "next_request", "has_pending_requests"):
         assert callable(getattr(scrapy_redis.scheduler.Scheduler, name))
     assert issubclass(frontier.InFlightQueue, scrapy_redis.queue.PriorityQueue)
@@ -333,6 +336,39 @@ def test_a_worker_gives_up_on_redis_and_nothing_is_lost(tmp_path, own_redis):
     assert count(shards[1], "SELECT count(*) FROM articles") > 0
 
 
+def test_a_worker_gives_up_on_a_hung_redis(tmp_path, own_redis):
+    """Redis stopped (SIGSTOP: it accepts and never answers) is an outage too: each call
+    waits TUYENGIAO_REDIS_TIMEOUT at most, so the worker stops after the outage limit with
+    the one-line error. It used to wait in a socket read for as long as Redis hung."""
+    with SiteServer(OUTAGE_SITE) as site:
+        seeded = tuyengiao("seed", "--redis", own_redis.url, "--site", "demo", "--start-url",
+                           site.url)  # fmt: skip
+        assert seeded.returncode == 0, seeded.stderr
+        shard = tmp_path / "w" / "shard.sqlite"
+        crawling = worker(own_redis.url, shard, "-s", "DOWNLOAD_DELAY=0.05",
+                          "-s", "TUYENGIAO_REDIS_OUTAGE=2", "-s", "TUYENGIAO_REDIS_TIMEOUT=1")  # fmt: skip
+        wait_for(shard, 20, crawling)
+        own_redis.process.send_signal(signal.SIGSTOP)
+        try:
+            _, err = crawling.communicate(timeout=90)
+        except subprocess.TimeoutExpired:
+            crawling.kill()
+            pytest.fail("the worker still waits on the hung Redis after 90 s")
+        finally:
+            own_redis.process.send_signal(signal.SIGCONT)
+    assert crawling.returncode == 1, err[-2000:]
+    assert "Traceback" not in err
+    assert (
+        err.strip()
+        .splitlines()[-1]
+        .startswith(
+            f"Error: crawl failed: the shared frontier at {own_redis.url} was unreachable for 2s"
+        )
+    )
+    run = rows(shard, "SELECT status, finish_reason FROM crawl_runs")
+    assert [tuple(r.values()) for r in run] == [("failed", "redis_unreachable")]
+
+
 def test_merge_refuses_what_is_no_shard(tmp_path):
     missing = tuyengiao("merge", tmp_path / "out.sqlite", tmp_path / "nope.sqlite")
     assert missing.returncode != 0
@@ -455,7 +491,11 @@ def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_ur
         daemon.stop()
         for server in servers:
             server.stop()
-    assert all(count(s, "SELECT count(*) FROM articles") > 0 for s in shards), "a job got no work"
+    got = [count(s, "SELECT count(*) FROM articles") for s in shards]
+    if not all(got):  # say why: each job's log ends with its stats
+        logs = sorted(tmp_path.glob("**/logs/**/*.log"))
+        pytest.fail(f"a job got no work: {got} articles; " + " ".join(
+            f"\n{log.name}: {log.read_text()[-3000:]}" for log in logs))  # fmt: skip
     assert not fetched_twice(*shards)
     merged = tmp_path / "merged.sqlite"
     merging = tuyengiao("merge", merged, *shards)

@@ -57,6 +57,8 @@ Settings of our own (defaults in brackets):
   flight of a worker silent longer (killed) go back to the queue [30].
 - TUYENGIAO_REDIS_OUTAGE: how long a worker waits for an unreachable Redis, holding the
   requests its pages found, before it stops with a failed run ("redis_unreachable") [300].
+- TUYENGIAO_REDIS_TIMEOUT: a Redis call unanswered this many seconds (a hung server, a
+  lost network) counts as Redis unreachable; the crawl's reactor waits no longer [5].
 - TUYENGIAO_FLEET_PER_DOMAIN: the most requests in flight per host over the whole fleet;
   0: CONCURRENT_REQUESTS_PER_DOMAIN [0].
 - TUYENGIAO_BASELINE: another archive (the merged archive of earlier fleet runs) whose
@@ -168,5 +170,6 @@ TUYENGIAO_REDIS_KEY = "tuyengiao"
 TUYENGIAO_IDLE_EXIT = 30.0
 TUYENGIAO_REDIS_LEASE = 30.0
 TUYENGIAO_REDIS_OUTAGE = 300.0
+TUYENGIAO_REDIS_TIMEOUT = 5.0
 TUYENGIAO_FLEET_PER_DOMAIN = 0
 TUYENGIAO_BASELINE = ""

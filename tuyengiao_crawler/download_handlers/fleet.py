@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import time
 import uuid
 from collections import defaultdict
 from typing import Any
@@ -103,7 +104,10 @@ class FleetSlotDownloadHandler:
         self.crawler = crawler
         self.wrapped: dict[str, Any] = dict(settings.getdict(frontier.WRAPPED_HANDLERS))
         self.inner: dict[str, Any] = {}
-        self.client = frontier.connect(url)
+        self.client = frontier.connect(url, frontier.timeout_of(settings))
+        # Once Redis has failed to answer, requests go without slots for a second before it
+        # is asked again: otherwise each would wait out the timeout on a hung Redis.
+        self.down_until = 0.0
         names = frontier.keys(frontier.prefix_of(settings))
         self.slots, self.waiting, self.heartbeats = (
             names["slots"],
@@ -170,8 +174,15 @@ class FleetSlotDownloadHandler:
         """The host's waiting queue and its waiters' last-asked times."""
         return self.waiting + host, self.waiting + host + ":asked"
 
+    def _unreachable(self) -> None:
+        self.down_until = time.monotonic() + 1
+        self.stats.inc_value("tuyengiao/fleet_slots_unreachable")
+
     def _try(self, host: str, token: str) -> tuple[str, str] | bool | None:
         slots = self.slots + host
+        if time.monotonic() < self.down_until:
+            self.stats.inc_value("tuyengiao/fleet_slots_unreachable")
+            return None
         try:
             while self.unreturned:
                 self.client.zrem(*self.unreturned[-1])
@@ -189,24 +200,31 @@ class FleetSlotDownloadHandler:
                 self.heartbeats,
             )
         except frontier.UNREACHABLE:
-            self.stats.inc_value("tuyengiao/fleet_slots_unreachable")
+            self._unreachable()
             return None
         return (slots, token) if taken else False
 
     def _leave(self, host: str, token: str) -> None:
+        if time.monotonic() < self.down_until:
+            return  # dropped as stale by the others
         waiting, asked = self._queue(host)
         try:
             self.client.zrem(waiting, token)
             self.client.hdel(asked, token)
         except frontier.UNREACHABLE:
-            pass  # dropped as stale by the others
+            self._unreachable()
 
     def give_back(self, held: tuple[str, str] | None) -> None:
-        if held:
-            try:
-                self.client.zrem(*held)
-            except frontier.UNREACHABLE:
-                self.unreturned.append(held)
+        if not held:
+            return
+        if time.monotonic() < self.down_until:
+            self.unreturned.append(held)
+            return
+        try:
+            self.client.zrem(*held)
+        except frontier.UNREACHABLE:
+            self._unreachable()
+            self.unreturned.append(held)
 
     async def close(self) -> None:
         for handler in self.inner.values():

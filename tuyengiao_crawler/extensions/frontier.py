@@ -67,6 +67,9 @@ except ImportError:  # the [distributed] extra is not installed
 logger = logging.getLogger(__name__)
 
 TOKEN = "tuyengiao_inflight"  # request.meta key: the request's field in the in-flight hash
+# Seconds between an idle worker's looks at the shared queue (Scrapy's engine looks again
+# only every 5 s: a worker that went idle missed the work other workers' pages queued).
+IDLE_POLL = 0.5
 DEFAULT_PREFIX = "tuyengiao"
 
 # Pop the best request and hold it in flight, atomically: a kill between the two loses nothing.
@@ -92,14 +95,23 @@ class FleetError(TuyengiaoError):
     """A shared frontier that cannot be used; one line for the user."""
 
 
-def connect(url: str) -> Any:
+DEFAULT_TIMEOUT = 5.0  # seconds (TUYENGIAO_REDIS_TIMEOUT)
+
+
+def client_options(timeout: float = DEFAULT_TIMEOUT) -> dict[str, Any]:
+    """A Redis client's options: a call that gets no answer fails after `timeout` (a hung
+    Redis would otherwise block the crawl's reactor for ever), and is not retried."""
+    return {"socket_timeout": timeout, "socket_connect_timeout": timeout, "retry_on_timeout": False}
+
+
+def connect(url: str, timeout: float = DEFAULT_TIMEOUT) -> Any:
     """A Redis client for `url` (redis://HOST:PORT/DB), checked with a PING."""
     if redis is None:
         raise FleetError(
             "--redis needs the [distributed] extra: pip install 'tuyengiao-crawler[distributed]'"
         )
     try:
-        client = redis.Redis.from_url(url)
+        client = redis.Redis.from_url(url, **client_options(timeout))
         client.ping()
     except ValueError as exc:
         raise FleetError(f"invalid Redis URL {url!r}: {exc}") from None
@@ -166,11 +178,17 @@ def prefix_of(settings: Any) -> str:
     return settings.get("TUYENGIAO_REDIS_KEY") or DEFAULT_PREFIX
 
 
-def fleet_settings(url: str, prefix: str) -> dict[str, Any]:
+def timeout_of(settings: Any) -> float:
+    return max(0.1, settings.getfloat("TUYENGIAO_REDIS_TIMEOUT", DEFAULT_TIMEOUT))
+
+
+def fleet_settings(url: str, prefix: str, timeout: float = DEFAULT_TIMEOUT) -> dict[str, Any]:
     """The Scrapy settings that make a crawl one worker of the shared frontier at `url`."""
     names = keys(prefix)
     return {
         "REDIS_URL": url,
+        # scrapy-redis's own default waits 30 s for an answer, then once more.
+        "REDIS_PARAMS": client_options(timeout),
         "SCHEDULER": "tuyengiao_crawler.extensions.frontier.FleetScheduler",
         "SCHEDULER_QUEUE_CLASS": "tuyengiao_crawler.extensions.frontier.InFlightQueue",
         "DUPEFILTER_CLASS": "tuyengiao_crawler.extensions.frontier.CanonicalDupeFilter",
@@ -204,7 +222,9 @@ class FleetAddon:
         url = settings.get("TUYENGIAO_REDIS_URL")
         if not url:
             return
-        settings.setdict(fleet_settings(url, prefix_of(settings)), priority="addon")
+        fleet = fleet_settings(url, prefix_of(settings), timeout_of(settings))
+        fleet["REDIS_PARAMS"] |= settings.getdict("REDIS_PARAMS")  # a password, TLS: the user's
+        settings.setdict(fleet, priority="addon")
         if not settings.get(WORKER_ID):
             settings.set(WORKER_ID, new_worker_id(), priority="addon")
         handlers = settings.getwithbase("DOWNLOAD_HANDLERS")
@@ -284,6 +304,7 @@ class FleetScheduler(Scheduler):
         scheduler.idle_exit = max(0.0, settings.getfloat("TUYENGIAO_IDLE_EXIT", 30))
         scheduler.empty_since = None
         scheduler.beaten = 0.0
+        scheduler.reclaimed = 0.0  # when the dead workers' requests were last looked for
         scheduler.outage = max(0.0, settings.getfloat("TUYENGIAO_REDIS_OUTAGE", 300))
         scheduler.url = settings.get("TUYENGIAO_REDIS_URL") or settings.get("REDIS_URL")
         scheduler.down_since = None  # when Redis stopped answering, while it does not
@@ -378,6 +399,9 @@ class FleetScheduler(Scheduler):
                 self.queue.done(self.unreleased[0])
                 del self.unreleased[0]
         except UNREACHABLE:
+            # From the end of this try: a hung Redis held it for the whole timeout, and
+            # asking again at once would keep the reactor blocked.
+            self.asked = time.monotonic()
             return False
         logger.warning("the shared frontier is back after %.0fs", now - self.down_since)
         self.down_since = None
@@ -472,17 +496,22 @@ class FleetScheduler(Scheduler):
 
     def spider_idle(self, spider: Spider) -> None:
         """Keep the worker until the shared frontier has been empty for the idle exit, or
-        while Redis is away for less than TUYENGIAO_REDIS_OUTAGE."""
+        while Redis is away for less than TUYENGIAO_REDIS_OUTAGE; meanwhile look again
+        every IDLE_POLL seconds."""
         self.heartbeat()
         try:
             if self.reachable():
-                self.reclaim()
+                now = time.monotonic()
+                if now - self.reclaimed >= 1:
+                    self.reclaimed = now
+                    self.reclaim()
                 busy = len(self.queue) or self.server.hlen(self.names["inflight"])
         except UNREACHABLE as exc:
             self.lost(exc)
         now = time.monotonic()
         if self.down_since is not None:
             if now - self.down_since < self.outage:
+                self._look_again_soon()
                 raise DontCloseSpider
             message = (
                 f"the shared frontier at {self.url} was unreachable for {self.outage:.0f}s;"
@@ -494,12 +523,19 @@ class FleetScheduler(Scheduler):
             raise CloseSpider("redis_unreachable")
         if busy:
             self.empty_since = None
+            self._look_again_soon()
             raise DontCloseSpider
         if self.empty_since is None:
             self.empty_since = now
         if now - self.empty_since < self.idle_exit:
+            self._look_again_soon()
             raise DontCloseSpider
         logger.info("the shared frontier has been empty for %.0fs: worker exits", self.idle_exit)
+
+    def _look_again_soon(self) -> None:
+        """Have the engine ask this scheduler for requests in IDLE_POLL seconds, not at its
+        next 5 s heartbeat (its slot's `nextcall`: tests/test_fleet.py checks it is there)."""
+        self.crawler.engine._slot.nextcall.schedule(IDLE_POLL)
 
     def close(self, reason: str) -> None:
         """Give back what this worker still holds (a stop, a page limit) and leave."""
