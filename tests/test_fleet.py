@@ -152,6 +152,21 @@ def fetched_twice(*dbs):
     return {url for url, n in seen.items() if n > 1}
 
 
+def seed_demo(redis_url, site_url):
+    seeded = tuyengiao("seed", "--redis", redis_url, "--site", "demo", "--start-url", site_url)
+    assert seeded.returncode == 0, seeded.stderr
+    return seeded
+
+
+def said_redis_was_gone_2s(err, redis_url):
+    """The worker's last line is the one-line error of TUYENGIAO_REDIS_OUTAGE=2."""
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(
+        f"Error: crawl failed: the shared frontier at {redis_url} was unreachable for 2s"
+    ), last
+
+
 def test_scrapy_redis_fits_this_scrapy():
     """What the shared frontier relies on, in the installed Scrapy and scrapy-redis: if a
     release moves one of these, this fails before a fleet loses requests."""
@@ -179,9 +194,7 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
         assert done.returncode == 0, done.stderr[-2000:]
         assert count(single, "SELECT count(*) FROM articles") == ARTICLES
 
-        seeded = tuyengiao("seed", "--redis", redis_url, "--site", "demo", "--start-url", site.url)
-        assert seeded.returncode == 0, seeded.stderr
-        assert "Seeded 2 new" in seeded.stdout
+        assert "Seeded 2 new" in seed_demo(redis_url, site.url).stdout
         shards = [tmp_path / f"w{n}" / "shard.sqlite" for n in (1, 2, 3)]
         # The first two a little polite (DOWNLOAD_DELAY), so that on a fast machine as on
         # a loaded one the kill and the third worker's arrival fall mid-crawl.
@@ -225,6 +238,14 @@ def test_two_workers_one_killed_merge_equals_one_process(tmp_path, redis_url):
     for shard in shards:
         assert not fetched_twice(shard)
 
+    lost = {r["url"] for r in rows(single, "SELECT url FROM articles")} - {
+        r["url"] for r in rows(merged, "SELECT url FROM articles")
+    }
+    if lost:  # where each went: who fetched it, how (CI has lost one, rarely)
+        pytest.fail(f"{len(lost)} articles lost: " + repr({
+            url: {s.parent.name: rows(s, "SELECT run_id, status, fetched_at, error FROM fetches"
+                                         " WHERE url = ?", url) for s in shards}
+            for url in sorted(lost)[:3]}))  # fmt: skip
     same_content(merged, single)
     assert count(merged, "SELECT count(*) FROM articles") == ARTICLES
     runs = rows(merged, "SELECT status, finish_reason FROM crawl_runs ORDER BY id")
@@ -274,9 +295,7 @@ def test_a_worker_waits_for_redis_and_carries_on(tmp_path, own_redis):
     """Redis shut down mid-crawl and started again: the worker holds what its pages found
     meanwhile and hands it over; every article once, no page fetched twice."""
     with SiteServer(OUTAGE_SITE) as site:
-        seeded = tuyengiao("seed", "--redis", own_redis.url, "--site", "demo", "--start-url",
-                           site.url)  # fmt: skip
-        assert seeded.returncode == 0, seeded.stderr
+        seed_demo(own_redis.url, site.url)
         shard = tmp_path / "w" / "shard.sqlite"
         crawling = worker(own_redis.url, shard, "-s", "DOWNLOAD_DELAY=0.05")
         wait_for(shard, 30, crawling)
@@ -304,9 +323,7 @@ def test_a_worker_gives_up_on_redis_and_nothing_is_lost(tmp_path, own_redis):
     error and a failed run; once Redis is back, a new worker finishes the crawl, and the
     merged shards hold every article."""
     with SiteServer(OUTAGE_SITE) as site:
-        seeded = tuyengiao("seed", "--redis", own_redis.url, "--site", "demo", "--start-url",
-                           site.url)  # fmt: skip
-        assert seeded.returncode == 0, seeded.stderr
+        seed_demo(own_redis.url, site.url)
         shards = [tmp_path / f"w{n}" / "shard.sqlite" for n in (1, 2)]
         first = worker(own_redis.url, shards[0], "-s", "DOWNLOAD_DELAY=0.05",
                        "-s", "TUYENGIAO_REDIS_OUTAGE=2")  # fmt: skip
@@ -314,14 +331,7 @@ def test_a_worker_gives_up_on_redis_and_nothing_is_lost(tmp_path, own_redis):
         own_redis.shut_down()
         _, err = first.communicate(timeout=120)
         assert first.returncode == 1, err[-2000:]
-        assert "Traceback" not in err
-        assert (
-            err.strip()
-            .splitlines()[-1]
-            .startswith(
-                f"Error: crawl failed: the shared frontier at {own_redis.url} was unreachable for 2s"
-            )
-        )
+        said_redis_was_gone_2s(err, own_redis.url)
         own_redis.start()
         # The slots the first held when it gave up (up to its 16 per host on loopback) are
         # the second's once the first's heartbeat has expired.
@@ -341,12 +351,12 @@ def test_a_worker_gives_up_on_a_hung_redis(tmp_path, own_redis):
     waits TUYENGIAO_REDIS_TIMEOUT at most, so the worker stops after the outage limit with
     the one-line error. It used to wait in a socket read for as long as Redis hung."""
     with SiteServer(OUTAGE_SITE) as site:
-        seeded = tuyengiao("seed", "--redis", own_redis.url, "--site", "demo", "--start-url",
-                           site.url)  # fmt: skip
-        assert seeded.returncode == 0, seeded.stderr
+        seed_demo(own_redis.url, site.url)
         shard = tmp_path / "w" / "shard.sqlite"
+        # Few requests at a time: fewer pages to finish, on a hung Redis, before it stops.
         crawling = worker(own_redis.url, shard, "-s", "DOWNLOAD_DELAY=0.05",
-                          "-s", "TUYENGIAO_REDIS_OUTAGE=2", "-s", "TUYENGIAO_REDIS_TIMEOUT=1")  # fmt: skip
+                          "-s", "TUYENGIAO_REDIS_OUTAGE=2", "-s", "TUYENGIAO_REDIS_TIMEOUT=1",
+                          "-s", "CONCURRENT_REQUESTS=4")  # fmt: skip
         wait_for(shard, 20, crawling)
         own_redis.process.send_signal(signal.SIGSTOP)
         try:
@@ -357,14 +367,7 @@ def test_a_worker_gives_up_on_a_hung_redis(tmp_path, own_redis):
         finally:
             own_redis.process.send_signal(signal.SIGCONT)
     assert crawling.returncode == 1, err[-2000:]
-    assert "Traceback" not in err
-    assert (
-        err.strip()
-        .splitlines()[-1]
-        .startswith(
-            f"Error: crawl failed: the shared frontier at {own_redis.url} was unreachable for 2s"
-        )
-    )
+    said_redis_was_gone_2s(err, own_redis.url)
     run = rows(shard, "SELECT status, finish_reason FROM crawl_runs")
     assert [tuple(r.values()) for r in run] == [("failed", "redis_unreachable")]
 
