@@ -498,6 +498,7 @@ class FleetScheduler(Scheduler):
         """Keep the worker until the shared frontier has been empty for the idle exit, or
         while Redis is away for less than TUYENGIAO_REDIS_OUTAGE; meanwhile look again
         every IDLE_POLL seconds."""
+        self._look_again_soon()  # cancelled by the engine if the worker exits
         self.heartbeat()
         try:
             if self.reachable():
@@ -511,7 +512,6 @@ class FleetScheduler(Scheduler):
         now = time.monotonic()
         if self.down_since is not None:
             if now - self.down_since < self.outage:
-                self._look_again_soon()
                 raise DontCloseSpider
             message = (
                 f"the shared frontier at {self.url} was unreachable for {self.outage:.0f}s;"
@@ -523,12 +523,10 @@ class FleetScheduler(Scheduler):
             raise CloseSpider("redis_unreachable")
         if busy:
             self.empty_since = None
-            self._look_again_soon()
             raise DontCloseSpider
         if self.empty_since is None:
             self.empty_since = now
         if now - self.empty_since < self.idle_exit:
-            self._look_again_soon()
             raise DontCloseSpider
         logger.info("the shared frontier has been empty for %.0fs: worker exits", self.idle_exit)
 
