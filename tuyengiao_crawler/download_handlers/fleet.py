@@ -178,9 +178,13 @@ class FleetSlotDownloadHandler:
         self.down_until = time.monotonic() + 1
         self.stats.inc_value("tuyengiao/fleet_slots_unreachable")
 
+    def _resting(self) -> bool:
+        """Within a second of Redis failing us: not asked again yet."""
+        return time.monotonic() < self.down_until
+
     def _try(self, host: str, token: str) -> tuple[str, str] | bool | None:
         slots = self.slots + host
-        if time.monotonic() < self.down_until:
+        if self._resting():
             self.stats.inc_value("tuyengiao/fleet_slots_unreachable")
             return None
         try:
@@ -205,7 +209,7 @@ class FleetSlotDownloadHandler:
         return (slots, token) if taken else False
 
     def _leave(self, host: str, token: str) -> None:
-        if time.monotonic() < self.down_until:
+        if self._resting():
             return  # dropped as stale by the others
         waiting, asked = self._queue(host)
         try:
@@ -217,7 +221,7 @@ class FleetSlotDownloadHandler:
     def give_back(self, held: tuple[str, str] | None) -> None:
         if not held:
             return
-        if time.monotonic() < self.down_until:
+        if self._resting():
             self.unreturned.append(held)
             return
         try:
