@@ -293,14 +293,19 @@ def _merge_documents(conn: sqlite3.Connection, source: sqlite3.Connection) -> No
         f" WHEN excluded.{c} IS NULL THEN documents.{c} ELSE min(documents.{c}, excluded.{c}) END"
         for c in DOCUMENT_FIELDS
     )
+    # Only where that changes something: most documents of a second shard are known, and
+    # an UPDATE rewrites the row even when it writes the same values.
+    changes = " OR ".join(
+        f"(documents.{c} IS NULL AND excluded.{c} IS NOT NULL) OR excluded.{c} < documents.{c}"
+        for c in DOCUMENT_FIELDS
+    )
     # One record per document key (schema 12): by number, or by name when it has none.
     columns = ("key", "canonical", "named_key", "title", "identified_by", *DOCUMENT_FIELDS)
     sql = (
         f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        f" ON CONFLICT(key) DO UPDATE SET {pick}"
+        f" ON CONFLICT(key) DO UPDATE SET {pick} WHERE {changes}"
     )
-    for row in source.execute(f"SELECT {', '.join(columns)} FROM documents ORDER BY id"):
-        conn.execute(sql, row)
+    conn.executemany(sql, source.execute(f"SELECT {', '.join(columns)} FROM documents ORDER BY id"))
 
 
 def _link_warcs(

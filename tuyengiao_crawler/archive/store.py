@@ -165,6 +165,10 @@ class Archive:
             raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
         self._checkpointer: BackgroundCheckpointer | None = None
         self._batch = False  # inside `batch()`
+        # Within a batch, what its saves looked up: document records by key and author ids
+        # by key (a merge's most frequent queries); forgotten where the batch changes them.
+        self._documents: dict[str, tuple[Any, ...]] = {}
+        self._authors: dict[str, int] = {}
         self._unsettled: set[tuple[str | None, str, int]] = set()  # (site, kind, number)
         if background_checkpoints:
             self.db.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
@@ -201,6 +205,8 @@ class Archive:
                     self._settle_partials(site, numbers)
             finally:
                 self._batch = False
+                self._documents.clear()
+                self._authors.clear()
 
     # Articles
 
@@ -466,12 +472,17 @@ class Archive:
             key = author_key(author["name"])
             if not key:
                 continue
-            self.conn.execute(
-                "INSERT OR IGNORE INTO authors (name, key) VALUES (?, ?)", (author["name"], key)
-            )
-            author_id = self.conn.execute(
-                "SELECT id FROM authors WHERE key = ?", (key,)
-            ).fetchone()[0]
+            author_id = self._authors.get(key)
+            if author_id is None:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO authors (name, key) VALUES (?, ?)",
+                    (author["name"], key),
+                )
+                author_id = self.conn.execute(
+                    "SELECT id FROM authors WHERE key = ?", (key,)
+                ).fetchone()[0]
+                if self._batch:
+                    self._authors[key] = author_id
             links.append(
                 {
                     "article_id": article_id,
@@ -560,9 +571,12 @@ class Archive:
                 """,
                 (kind, number, site),
             ).fetchall()
+            # EXISTS, not `article_id IN (SELECT id FROM articles WHERE site = ?)`: that
+            # lists every article of the site for each number (a merge spent a tenth of
+            # its time there at 2,000 articles, and it grows with the archive).
             where = (
-                f"kind = ? AND number = ? AND {SITE_SETTLED}"
-                " AND article_id IN (SELECT id FROM articles WHERE site = ?)"
+                f"kind = ? AND number = ? AND {SITE_SETTLED} AND EXISTS (SELECT 1 FROM articles a"
+                " WHERE a.id = article_documents.article_id AND a.site = ?)"
             )
             if len(found) == 1:
                 self.conn.execute(
@@ -600,14 +614,20 @@ class Archive:
             how = "learned"
         else:
             how = "number" if canonical else "name-only"
-        known = self.conn.execute(
-            f"SELECT id, identified_by, {', '.join(DOCUMENT_GAPS)} FROM documents WHERE key = ?",
-            (key,),
-        ).fetchone()
+        known = (
+            self._documents.get(key)
+            or self.conn.execute(
+                f"SELECT id, identified_by, {', '.join(DOCUMENT_GAPS)} FROM documents WHERE key = ?",
+                (key,),
+            ).fetchone()
+        )
         if known is not None and not _adds_to(known, ref, how):
             document_id = known[0]  # most citations: a document recorded, nothing new
+            if self._batch:
+                self._documents[key] = known
         else:
             document_id = self._upsert_document(key, how, ref)
+            self._documents.pop(key, None)
         if canonical and named:
             self._merge_named(document_id, named)
         return document_id
@@ -664,6 +684,7 @@ class Archive:
                 (document_id, other),
             )
             self.conn.execute("DELETE FROM documents WHERE id = ?", (other,))
+            self._documents.clear()  # by key: which of them was `other` is not known here
 
     # Runs
 
