@@ -7,9 +7,11 @@ fingerprints. What it lacks, added here on its own classes:
 
 - fingerprints on the canonical URL (`extract.urls.canonicalize_url`), as the spider's own
   de-duplication keys pages, so each page is fetched once across the fleet;
-- kill safety: a request popped from the queue moves, in the same Redis script, to a
-  hash of requests in flight, named by the worker holding it; it leaves that hash only
-  when the engine is done with it (response parsed, items stored, new links queued, or a
+- kill safety: a request found is queued in the Redis script that adds its fingerprint
+  to the shared set (scrapy-redis makes two calls: a worker killed between them lost the
+  request); a request popped from the queue moves, in the same Redis script, to a hash
+  of requests in flight, named by the worker holding it; it leaves that hash only when
+  the engine is done with it (response parsed, items stored, new links queued, or a
   retry or redirect queued in its place). Each worker refreshes a heartbeat key; the
   requests in flight of a worker whose heartbeat expired (killed, machine lost) go back
   to the queue, taken there by whichever worker notices first;
@@ -80,6 +82,14 @@ redis.call('zrem', KEYS[1], r[1])
 local field = ARGV[1] .. '|' .. r[2]
 redis.call('hset', KEYS[2], field, r[1])
 return {r[1], field}
+"""
+# Queue a request unless its fingerprint is in the shared set, adding it there in the same
+# step: a worker killed between the two left a fingerprint whose request no one queued, and
+# the page that found it, fetched again, took its finding for a copy (an article lost).
+_PUSH_UNSEEN = """
+if ARGV[1] ~= '' and redis.call('sadd', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('zadd', KEYS[2], ARGV[2], ARGV[3])
+return 1
 """
 # Put a request held in flight back in the queue (its score is the field's last part).
 _REQUEUE = """
@@ -259,11 +269,15 @@ class InFlightQueue(PriorityQueue):
     holder = ""
     _count = 0
 
-    def push(self, request: Request) -> None:
+    def push(self, request: Request, seen_key: str = "", fingerprint: str = "") -> bool:
+        """Queue the request unless `fingerprint` is in the set `seen_key` (and add it
+        there), in one step; with no fingerprint, queue it. False: seen already."""
         if TOKEN in request.meta:  # a retry or redirect of a request held in flight
             meta = {k: v for k, v in request.meta.items() if k != TOKEN}
             request = request.replace(meta=meta)
-        super().push(request)
+        data = self._encode_request(request)
+        keys = (seen_key or self.key, self.key)
+        return bool(self.server.eval(_PUSH_UNSEEN, 2, *keys, fingerprint, -request.priority, data))
 
     def pop(self, timeout: int = 0) -> Request | None:
         self._count += 1
@@ -309,8 +323,8 @@ class FleetScheduler(Scheduler):
         scheduler.url = settings.get("TUYENGIAO_REDIS_URL") or settings.get("REDIS_URL")
         scheduler.down_since = None  # when Redis stopped answering, while it does not
         scheduler.asked = 0.0  # when it was last asked whether it is back
-        # Held while Redis is away: requests (and whether their fingerprint is in the
-        # shared set already) and the fields of requests done, released in that order.
+        # Held while Redis is away: requests, and the fields of requests done, released
+        # in that order.
         scheduler.unsent = []
         scheduler.unreleased = []
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
@@ -392,8 +406,7 @@ class FleetScheduler(Scheduler):
         try:
             self.server.ping()
             while self.unsent:  # one at a time: what fails stays held
-                request, fingerprinted = self.unsent[0]
-                self.push(request, fingerprinted)
+                self.push(self.unsent[0])
                 del self.unsent[0]
             while self.unreleased:
                 self.queue.done(self.unreleased[0])
@@ -409,20 +422,20 @@ class FleetScheduler(Scheduler):
         self.heartbeat()
         return True
 
-    def push(self, request: Request, fingerprinted: bool = False) -> bool:
-        """Queue a request unless the fleet has seen it; held here if Redis is away (with
-        whether its fingerprint was already added, so it is not taken for a copy)."""
+    def push(self, request: Request) -> bool:
+        """Queue a request unless the fleet has seen it (its fingerprint and the queue in
+        one step); held here if Redis is away. Held, then lost in an answer that never
+        came, it is taken for a copy of itself when sent again: queued once."""
+        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
         try:
-            if not fingerprinted and not request.dont_filter:
-                if self.df.request_seen(request):
-                    self.df.log(request, self.spider)
-                    return False
-            fingerprinted = True
-            self.queue.push(request)
+            queued = self.queue.push(request, self.df.key, fingerprint)
         except UNREACHABLE as exc:
             self.lost(exc)
-            self.unsent.append((request, fingerprinted))
+            self.unsent.append(request)
             return True
+        if not queued:
+            self.df.log(request, self.spider)
+            return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
@@ -463,7 +476,7 @@ class FleetScheduler(Scheduler):
     # and with Redis away.
     def enqueue_request(self, request: Request) -> bool:
         if not self.reachable():
-            self.unsent.append((request, False))
+            self.unsent.append(request)
             return True
         return self.push(request)
 
