@@ -112,6 +112,15 @@ def boolean(value: Any) -> bool:
     raise ValueError("is not a boolean (use true/false, yes/no, on/off or 1/0)")
 
 
+def reactor_on(value: Any) -> bool:
+    """TWISTED_REACTOR_ENABLED: on. The crawl runs in Scrapy's CrawlerProcess, and a
+    fleet worker's timers, on Twisted's reactor; Scrapy's reactorless mode was an
+    "unexpected RuntimeError" after the archive and its lock file had been made."""
+    if not boolean(value):
+        raise ValueError("is not supported: the crawl runs on Twisted's reactor")
+    return True
+
+
 def choice(*options: str, upper: bool = False) -> Rule:
     """One of `options`, case ignored; returned in the case the options are written in."""
 
@@ -253,6 +262,7 @@ RULES: dict[str, Rule] = {
     "LOGSTATS_INTERVAL": number(0, SECONDS_MAX),
     "LOG_LEVEL": choice("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL", upper=True),
     "USER_AGENT": text,
+    "TWISTED_REACTOR_ENABLED": reactor_on,
 }
 
 

@@ -373,6 +373,7 @@ BAD_SETTINGS = [
     ("concurrent_requests=4", "setting names are upper case: CONCURRENT_REQUESTS"),
     ("LOG_LEVEL=LOUD", "setting LOG_LEVEL='LOUD' must be one of DEBUG"),
     ("USER_AGENT=a\nb", "USER_AGENT='a\\nb' holds a line break"),
+    ("TWISTED_REACTOR_ENABLED=False", "TWISTED_REACTOR_ENABLED='False' is not supported: the"),
     # Types read from Scrapy's defaults: int, bool, a JSON object for dicts.
     ("REDIRECT_MAX_TIMES=lots", "REDIRECT_MAX_TIMES='lots' is not an integer"),
     ("URLLENGTH_LIMIT=2.5", "URLLENGTH_LIMIT='2.5' is not an integer"),
