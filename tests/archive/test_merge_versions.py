@@ -76,3 +76,28 @@ def test_merged_versions_are_one_process_s_in_any_order(tmp_path, case):
         assert timeline(out) == expected, order
         merge_archives(out, shards)  # again: nothing changes
         assert timeline(out) == expected, order
+
+
+def test_a_shard_of_more_articles_than_sqlite_takes_parameters_merges(tmp_path, monkeypatch):
+    """SQLite takes a bounded number of "?" in one statement (32,766 in most builds, 250,000
+    in this one's): the versions step asked about every article of the shard in one."""
+    import sqlite3
+
+    from tuyengiao_crawler.archive import merge
+
+    class Bounded(Archive):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 700)
+
+    (tmp_path / "a").mkdir()
+    with Archive(tmp_path / "a" / "shard.sqlite") as archive, archive.batch():
+        for n in range(1200):
+            item = {"site": "127.0.0.1", "url": f"http://127.0.0.1:1/tin/{n}.html",
+                    "title": f"Tin {n}", "body_text": f"Bài {n}."}  # fmt: skip
+            archive.save_article(item, seen_at=day(1))
+    monkeypatch.setattr(merge, "Archive", Bounded)
+    result = merge_archives(
+        tmp_path / "merged" / "archive.sqlite", [tmp_path / "a" / "shard.sqlite"]
+    )
+    assert result.articles["new"] == 1200

@@ -25,7 +25,7 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,9 +131,16 @@ def merge_archives(
 
 
 def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
+    return [row for batch in _batches(conn, sql, *params) for row in batch]
+
+
+def _batches(conn: sqlite3.Connection, sql: str, *params: Any) -> Iterator[list[dict[str, Any]]]:
+    """The rows BATCH at a time: a shard's articles and versions carry their text and HTML,
+    which for a large shard would not all fit in memory at once."""
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    while batch := cursor.fetchmany(BATCH):
+        yield [dict(zip(names, row, strict=True)) for row in batch]
 
 
 def shard_tag(source: sqlite3.Connection) -> str:
@@ -156,12 +163,11 @@ def _merge_one(
         _merge_documents(conn, source)
     _link_warcs(conn, source, shard_warc_dir(shard), warc_out / tag, result)
     ids: dict[int, int] = {}
-    articles = _rows(
+    articles = _batches(
         source,
         "SELECT a.*, f.run_id FROM articles a LEFT JOIN fetches f ON f.id = a.fetch_id ORDER BY a.id",
     )
-    for start in range(0, len(articles), BATCH):
-        rows = articles[start : start + BATCH]
+    for rows in articles:
         children = _children(source, [row["id"] for row in rows])
         with archive.batch():
             for row in rows:
@@ -488,7 +494,8 @@ def _merge_versions(
     fetches: dict[int, int],
     runs: dict[int, int],
 ) -> None:
-    for row in _rows(source, "SELECT * FROM article_versions ORDER BY id"):
+    versions = _batches(source, "SELECT * FROM article_versions ORDER BY id")
+    for row in (row for batch in versions for row in batch):
         article_id = ids.get(row.pop("article_id"))
         if article_id is None:
             continue
@@ -506,11 +513,14 @@ def _coalesce_versions(conn: sqlite3.Connection, article_ids: list[int]) -> None
     current one too), and a version was replaced when the next one was first seen. Two
     shards that each saw an article before its edit give one old version, as one process
     seeing it twice would."""
-    marks = ",".join("?" * len(article_ids))
-    with_versions = conn.execute(
-        f"SELECT DISTINCT article_id FROM article_versions WHERE article_id IN ({marks})",
-        article_ids,
-    ).fetchall()
+    with_versions = []
+    for start in range(0, len(article_ids), BATCH):  # SQLite takes only so many "?"
+        chunk = article_ids[start : start + BATCH]
+        with_versions += conn.execute(
+            "SELECT DISTINCT article_id FROM article_versions"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
     for (article_id,) in with_versions:
         versions = conn.execute(
             "SELECT id, content_sha256, first_seen_at, last_seen_at, fetch_id, replaced_in_run"
