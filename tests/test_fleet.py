@@ -560,6 +560,41 @@ def test_a_worker_killed_while_queueing_a_request_leaves_it_to_the_fleet(redis_u
     assert deaths >= 1  # it was killed at each of its calls, and got through with calls to spare
 
 
+def test_redis_gone_again_while_a_worker_hands_over_what_it_held(redis_url, monkeypatch):
+    """Redis answers the worker's ping, then fails it again while the worker hands over the
+    requests it held: they stay held, in order, and the worker goes back to waiting. (The
+    hand-over's failures were held again at the end of the list it was emptying: on a
+    Redis that refused at once, the worker spun there for ever, its reactor blocked.)"""
+    import redis
+    from scrapy import Request, Spider
+    from scrapy.utils.test import get_crawler
+    from scrapy_redis.scheduler import Scheduler
+
+    from tuyengiao_crawler.extensions import frontier
+
+    settings = frontier.fleet_settings(f"{redis_url}/6", "flapping")
+    crawler = get_crawler(settings_dict={**settings, frontier.WORKER_ID: "flapping"})
+    worker = frontier.FleetScheduler.from_crawler(crawler)
+    Scheduler.open(worker, Spider.from_crawler(crawler, name="archive"))
+    held = [Request(f"http://127.0.0.1:9/bai-viet/{n}.html") for n in (1, 2)]
+    worker.lost(redis.ConnectionError("gone"))
+    worker.unsent = list(held)
+    worker.asked = 0.0  # a second ago and more: asked again now
+    refused = 0
+
+    def refuse(self, *args, **options):
+        nonlocal refused
+        refused += 1
+        if refused > 50:
+            pytest.fail("the worker keeps retrying the hand-over")
+        raise redis.ConnectionError("refused")
+
+    monkeypatch.setattr(frontier.InFlightQueue, "push", refuse)
+    assert worker.reachable() is False
+    assert [r.url for r in worker.unsent] == [r.url for r in held]
+    assert refused == 1 and worker.down_since is not None
+
+
 def test_per_host_slots_hold_across_workers_first_come_first_served(redis_url):
     """Two workers' slot handlers share the per-host cap: with 2 slots, the third request
     waits until one is given back, whichever worker holds them; and a freed slot goes to

@@ -405,8 +405,8 @@ class FleetScheduler(Scheduler):
         self.asked = now
         try:
             self.server.ping()
-            while self.unsent:  # one at a time: what fails stays held
-                self.push(self.unsent[0])
+            while self.unsent:  # one at a time: what fails stays held, in order
+                self._send(self.unsent[0])
                 del self.unsent[0]
             while self.unreleased:
                 self.queue.done(self.unreleased[0])
@@ -423,17 +423,21 @@ class FleetScheduler(Scheduler):
         return True
 
     def push(self, request: Request) -> bool:
-        """Queue a request unless the fleet has seen it (its fingerprint and the queue in
-        one step); held here if Redis is away. Held, then lost in an answer that never
-        came, it is taken for a copy of itself when sent again: queued once."""
-        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        """Queue a request unless the fleet has seen it; held here if Redis is away. Held,
+        then lost in an answer that never came, it is taken for a copy of itself when sent
+        again: queued once."""
         try:
-            queued = self.queue.push(request, self.df.key, fingerprint)
+            return self._send(request)
         except UNREACHABLE as exc:
             self.lost(exc)
             self.unsent.append(request)
             return True
-        if not queued:
+
+    def _send(self, request: Request) -> bool:
+        """Queue a request unless the fleet has seen it, its fingerprint and the queue in
+        one step; UNREACHABLE is the caller's."""
+        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        if not self.queue.push(request, self.df.key, fingerprint):
             self.df.log(request, self.spider)
             return False
         if self.stats:
