@@ -10,8 +10,10 @@ import io
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from cdxj_indexer.main import write_cdx_index
 
@@ -59,20 +61,48 @@ def _point_304s_at_their_capture(line: str, conn: sqlite3.Connection) -> str:
     return f"{key} {stamp} {json.dumps(fields)}"
 
 
+def write_cdxj(
+    out: TextIO, folder: Path, names: Iterable[str], conn: sqlite3.Connection | None = None
+) -> None:
+    """Write one sorted CDXJ line per response and revisit record of these WARC files, as
+    Webrecorder's own indexer (cdxj-indexer, which pywb and py-wacz use) writes them: a
+    POST's key carries its form (`__wb_method=post&...`), so postback pages replay. With
+    the archive, 304 revisits point at the capture they confirm.
+
+    Line by line through a temporary file: the index of a 1 GB WARC file is some 100,000
+    lines, and holding it (four times over) was the crawl's peak memory, at its end."""
+    paths = [str(Path(folder) / name) for name in names]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as raw:
+        write_cdx_index(raw, paths, {"post_append": True, "sort": True})  # sorts on disk
+        raw.seek(0)
+        lines: Iterator[str] = (line.rstrip("\n") for line in raw)
+        if conn is not None:
+            lines = _pointed(lines, conn)
+        for line in lines:
+            out.write(line + "\n")
+
+
+def _pointed(lines: Iterable[str], conn: sqlite3.Connection) -> Iterator[str]:
+    """Sorted lines with their 304s pointed at their captures, still sorted: a line keeps
+    its key and time, so only lines sharing both can change places, among themselves."""
+    group: list[str] = []
+    prefix = None
+    for line in lines:
+        key, stamp, _ = line.split(" ", 2)
+        if (key, stamp) != prefix:
+            yield from sorted(group)
+            group, prefix = [], (key, stamp)
+        group.append(_point_304s_at_their_capture(line, conn))
+    yield from sorted(group)
+
+
 def cdxj_lines(
     folder: Path, names: Iterable[str], conn: sqlite3.Connection | None = None
 ) -> list[str]:
-    """One sorted CDXJ line per response and revisit record of these WARC files, as
-    Webrecorder's own indexer (cdxj-indexer, which pywb and py-wacz use) writes them: a
-    POST's key carries its form (`__wb_method=post&...`), so postback pages replay. With
-    the archive, 304 revisits point at the capture they confirm."""
+    """`write_cdxj`'s lines, as a list."""
     out = io.StringIO()
-    paths = [str(Path(folder) / name) for name in names]
-    write_cdx_index(out, paths, {"post_append": True, "sort": True})
-    lines = out.getvalue().splitlines()
-    if conn is not None:
-        lines = [_point_304s_at_their_capture(line, conn) for line in lines]
-    return sorted(lines)
+    write_cdxj(out, folder, names, conn)
+    return out.getvalue().splitlines()
 
 
 def index_path(warc: Path) -> Path:
@@ -92,11 +122,11 @@ def update_indexes(folder: str | Path, conn: sqlite3.Connection | None = None) -
         if index.exists() and index.stat().st_mtime_ns >= warc.stat().st_mtime_ns:
             continue
         partial = index.with_name(index.name + ".partial")
-        lines = cdxj_lines(folder, [warc.name], conn)
-        partial.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        with partial.open("w", encoding="utf-8") as handle:
+            write_cdxj(handle, folder, [warc.name], conn)
         os.replace(partial, index)
         indexed.append(warc.name)
     return indexed
 
 
-__all__ = ["cdxj_lines", "index_path", "update_indexes"]
+__all__ = ["cdxj_lines", "index_path", "update_indexes", "write_cdxj"]
