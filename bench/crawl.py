@@ -101,7 +101,13 @@ def _full(url: str, db: str, full: bool, assets: bool = True) -> dict[str, Any]:
         db,
         profile="demo",
         full=full,
-        overrides={"TUYENGIAO_PROGRESS": "off", "TUYENGIAO_FETCH_ASSETS": assets},
+        # Without assets, without requisites too: an article's images are among what its
+        # page loads when shown, and `pages` fetched them all once requisites came in.
+        overrides={
+            "TUYENGIAO_PROGRESS": "off",
+            "TUYENGIAO_FETCH_ASSETS": assets,
+            "TUYENGIAO_FETCH_REQUISITES": assets,
+        },
     )
     elapsed = time.perf_counter() - started
     return {
