@@ -514,6 +514,22 @@ class Killed(BaseException):
     """A worker's SIGKILL at one of its Redis calls: nothing of the worker runs after it."""
 
 
+def fleet_scheduler(url, prefix, worker_id):
+    """A worker's FleetScheduler in this process, opened as scrapy-redis opens it (its
+    queue and duplicate filter; no heartbeat, no engine)."""
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+    from scrapy_redis.scheduler import Scheduler
+
+    from tuyengiao_crawler.extensions import frontier
+
+    settings = frontier.fleet_settings(url, prefix)
+    crawler = get_crawler(settings_dict={**settings, frontier.WORKER_ID: worker_id})
+    scheduler = frontier.FleetScheduler.from_crawler(crawler)
+    Scheduler.open(scheduler, Spider.from_crawler(crawler, name="archive"))
+    return scheduler
+
+
 def test_a_worker_killed_while_queueing_a_request_leaves_it_to_the_fleet(redis_url, monkeypatch):
     """Killed at any Redis call of queueing a request its page found, a worker leaves the
     request to the fleet: the page, fetched again by another worker, finds it again, and
@@ -521,18 +537,7 @@ def test_a_worker_killed_while_queueing_a_request_leaves_it_to_the_fleet(redis_u
     and queueing the request, a worker lost an article, rarely, in the kill test above:
     the page's second finding was taken for a copy of a request already queued.)"""
     import redis
-    from scrapy import Request, Spider
-    from scrapy.utils.test import get_crawler
-    from scrapy_redis.scheduler import Scheduler
-
-    from tuyengiao_crawler.extensions import frontier
-
-    def scheduler(worker_id):
-        settings = frontier.fleet_settings(f"{redis_url}/5", "killed")
-        crawler = get_crawler(settings_dict={**settings, frontier.WORKER_ID: worker_id})
-        made = frontier.FleetScheduler.from_crawler(crawler)
-        Scheduler.open(made, Spider.from_crawler(crawler, name="archive"))  # its queue, filter
-        return made
+    from scrapy import Request
 
     client = redis.Redis.from_url(f"{redis_url}/5")
     real = redis.Redis.execute_command
@@ -548,14 +553,15 @@ def test_a_worker_killed_while_queueing_a_request_leaves_it_to_the_fleet(redis_u
                 raise Killed
             return real(self, *args, **options)
 
-        first = scheduler("first")
+        first = fleet_scheduler(f"{redis_url}/5", "killed", "first")
         monkeypatch.setattr(redis.Redis, "execute_command", dying)
         try:
             first.push(Request("http://127.0.0.1:9/bai-viet/1.html"))
         except Killed:
             deaths += 1
         monkeypatch.setattr(redis.Redis, "execute_command", real)
-        scheduler("second").push(Request("http://127.0.0.1:9/bai-viet/1.html"))
+        second = fleet_scheduler(f"{redis_url}/5", "killed", "second")
+        second.push(Request("http://127.0.0.1:9/bai-viet/1.html"))
         assert client.zcard("killed:requests") == 1, f"killed at Redis call {dies_at}"
     assert deaths >= 1  # it was killed at each of its calls, and got through with calls to spare
 
@@ -566,16 +572,11 @@ def test_redis_gone_again_while_a_worker_hands_over_what_it_held(redis_url, monk
     hand-over's failures were held again at the end of the list it was emptying: on a
     Redis that refused at once, the worker spun there for ever, its reactor blocked.)"""
     import redis
-    from scrapy import Request, Spider
-    from scrapy.utils.test import get_crawler
-    from scrapy_redis.scheduler import Scheduler
+    from scrapy import Request
 
     from tuyengiao_crawler.extensions import frontier
 
-    settings = frontier.fleet_settings(f"{redis_url}/6", "flapping")
-    crawler = get_crawler(settings_dict={**settings, frontier.WORKER_ID: "flapping"})
-    worker = frontier.FleetScheduler.from_crawler(crawler)
-    Scheduler.open(worker, Spider.from_crawler(crawler, name="archive"))
+    worker = fleet_scheduler(f"{redis_url}/6", "flapping", "flapping")
     held = [Request(f"http://127.0.0.1:9/bai-viet/{n}.html") for n in (1, 2)]
     worker.lost(redis.ConnectionError("gone"))
     worker.unsent = list(held)

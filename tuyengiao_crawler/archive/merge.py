@@ -131,7 +131,13 @@ def merge_archives(
 
 
 def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
-    return [row for batch in _batches(conn, sql, *params) for row in batch]
+    return list(_each(conn, sql, *params))
+
+
+def _each(conn: sqlite3.Connection, sql: str, *params: Any) -> Iterator[dict[str, Any]]:
+    """The rows one by one, read BATCH at a time."""
+    for batch in _batches(conn, sql, *params):
+        yield from batch
 
 
 def _batches(conn: sqlite3.Connection, sql: str, *params: Any) -> Iterator[list[dict[str, Any]]]:
@@ -494,8 +500,7 @@ def _merge_versions(
     fetches: dict[int, int],
     runs: dict[int, int],
 ) -> None:
-    versions = _batches(source, "SELECT * FROM article_versions ORDER BY id")
-    for row in (row for batch in versions for row in batch):
+    for row in _each(source, "SELECT * FROM article_versions ORDER BY id"):
         article_id = ids.get(row.pop("article_id"))
         if article_id is None:
             continue
