@@ -510,6 +510,27 @@ def test_scrapyd_schedules_a_distributed_run_of_several_sites(tmp_path, redis_ur
     assert {r["profile"] for r in runs} == {"prov-0,prov-1"}
 
 
+def test_a_scrapy_crawl_worker_runs_without_twisteds_reactor(tmp_path, redis_url):
+    """`scrapy crawl archive` (as Scrapyd runs it) with Scrapy's reactorless mode: the
+    worker's heartbeat timer is Scrapy's looping call, not Twisted's, whose reactor
+    import that mode forbids (the worker failed on opening, with a cascade of
+    tracebacks)."""
+    shard = tmp_path / "shard.sqlite"
+    url = f"{redis_url}/4"
+    with SiteServer(40) as site:
+        command = [sys.executable, "-m", "scrapy", "crawl", "archive", "-a",
+                   f"start_url={site.url}", "-s", "TWISTED_REACTOR_ENABLED=False",
+                   "-s", f"TUYENGIAO_REDIS_URL={url}", "-s", "TUYENGIAO_IDLE_EXIT=1",
+                   "-s", "TUYENGIAO_REDIS_LEASE=1", "-s", f"TUYENGIAO_DB={shard}"]  # fmt: skip
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert "joined the shared frontier" in done.stderr
+    assert count(shard, "SELECT count(*) FROM articles") == 40
+    runs = rows(shard, "SELECT status FROM crawl_runs")
+    assert [r["status"] for r in runs] == ["ok"]
+
+
 class Killed(BaseException):
     """A worker's SIGKILL at one of its Redis calls: nothing of the worker runs after it."""
 

@@ -46,6 +46,7 @@ def test_progress_line_fits_80_columns_on_a_nightly_run():
 
 
 def test_live_line_is_cut_to_the_terminal_and_cleared_for_a_warning(monkeypatch, capsys):
+    import asyncio
     import logging
     import os
 
@@ -54,12 +55,16 @@ def test_live_line_is_cut_to_the_terminal_and_cleared_for_a_warning(monkeypatch,
     progress = Progress.from_crawler(crawler)
     handler = logging.StreamHandler(sys.stderr)
     logging.getLogger().addHandler(handler)
-    try:
+
+    async def crawl():  # the timer is Scrapy's looping call: on the crawl's event loop
         progress.spider_opened(None)
         progress.show()
         logging.getLogger("tuyengiao.test").warning("a warning")
         progress.show()
         progress.spider_closed(None)
+
+    try:
+        asyncio.run(crawl())
     finally:
         logging.getLogger().removeHandler(handler)
     err = capsys.readouterr().err

@@ -113,9 +113,10 @@ def boolean(value: Any) -> bool:
 
 
 def reactor_on(value: Any) -> bool:
-    """TWISTED_REACTOR_ENABLED: on. The crawl runs in Scrapy's CrawlerProcess, and a
-    fleet worker's timers, on Twisted's reactor; Scrapy's reactorless mode was an
-    "unexpected RuntimeError" after the archive and its lock file had been made."""
+    """TWISTED_REACTOR_ENABLED: on. The CLI's crawl runs in Scrapy's CrawlerProcess, on
+    Twisted's reactor; Scrapy's reactorless mode was an "unexpected RuntimeError" there,
+    after the archive and its lock file had been made. (`scrapy crawl archive` runs
+    without the reactor, fleet workers too: their timers are Scrapy's looping calls.)"""
     if not boolean(value):
         raise ValueError("is not supported: the crawl runs on Twisted's reactor")
     return True

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.utils.asyncio import AsyncioLoopingCall, create_looping_call
 from scrapy.utils.defer import deferred_from_coro
-from twisted.internet import task
+from twisted.internet.task import LoopingCall
 
 from tuyengiao_crawler import DEFAULT_DB
 
@@ -56,7 +57,7 @@ class DiskGuard:
         self.crawler = crawler
         self.folder = folder
         self.min_free = min_free
-        self.loop: task.LoopingCall | None = None
+        self.loop: AsyncioLoopingCall | LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DiskGuard:
@@ -70,7 +71,7 @@ class DiskGuard:
     def spider_opened(self, spider: Spider) -> None:
         if self.min_free <= 0:
             return
-        self.loop = task.LoopingCall(self.check)
+        self.loop = create_looping_call(self.check)
         self.loop.start(self.INTERVAL, now=True)
 
     def spider_closed(self, spider: Spider) -> None:

@@ -49,7 +49,7 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DontCloseSpider, NotConfigured
 from scrapy.settings import SETTINGS_PRIORITIES
-from twisted.internet import task
+from scrapy.utils.asyncio import create_looping_call
 
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.extract.urls import canonicalize_url
@@ -339,7 +339,7 @@ class FleetScheduler(Scheduler):
         self.reclaim()
         self._hold_until_done()
         # A worker waiting on slow downloads asks the queue for nothing: beat on a timer too.
-        self.beating = task.LoopingCall(self.heartbeat)
+        self.beating = create_looping_call(self.heartbeat)
         self.beating.start(self.lease / 3, now=False)
         if self.stats:
             self.stats.set_value("tuyengiao/fleet_worker", 1)

@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from twisted.internet import task
+from scrapy.utils.asyncio import AsyncioLoopingCall, create_looping_call
+from twisted.internet.task import LoopingCall
 
 
 class Progress:
@@ -33,7 +34,7 @@ class Progress:
         self.mode = mode
         self.interval = interval
         self.started = 0.0
-        self.loop: task.LoopingCall | None = None
+        self.loop: AsyncioLoopingCall | LoopingCall | None = None
         self.drawn = False  # the live line is on the screen
         self._clear = _ClearLine(self)
 
@@ -59,7 +60,7 @@ class Progress:
         if self.mode == "live":
             for handler in logging.getLogger().handlers:
                 handler.addFilter(self._clear)
-        self.loop = task.LoopingCall(self.show)
+        self.loop = create_looping_call(self.show)
         every = min(self.LIVE_INTERVAL, self.interval) if self.mode == "live" else self.interval
         self.loop.start(every, now=False)
 
