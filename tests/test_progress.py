@@ -17,11 +17,14 @@ LINE = re.compile(
 )
 
 
-def test_progress_line_counts():
+def test_progress_line_counts(monkeypatch):
     crawler = get_crawler(settings_dict={"TUYENGIAO_PROGRESS": "lines"})
     progress = Progress.from_crawler(crawler)
-    # 100 s ago (not at monotonic 0: on a machine up for minutes that is not long ago)
-    progress.started = time.monotonic() - 100
+    # 100 s ago on a clock that stands still (not monotonic 0: on a machine up for minutes
+    # that is not long ago; not the moving clock: a stalled test machine would add seconds)
+    now = time.monotonic()
+    monkeypatch.setattr(time, "monotonic", lambda: now)
+    progress.started = now - 100
     for name, value in [("downloader/response_count", 120), ("tuyengiao/articles_new", 40),
                         ("tuyengiao/articles_unchanged", 7), ("tuyengiao/not_modified", 7),
                         ("tuyengiao/errors", 2)]:  # fmt: skip
