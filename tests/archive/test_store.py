@@ -118,6 +118,20 @@ def test_save_new_unchanged_updated(archive):
     assert count(archive, "images") == 1
 
 
+def test_values_that_are_not_scalars_are_stored_as_json(archive):
+    # A spider of one's own may give a list or a dict where the schema has text: each is
+    # stored as sqlite-utils stores it, in the article's row and in its children alike.
+    image = {"url": "http://127.0.0.1:1/i.jpg", "caption": {"vi": "Đoàn công tác"}, "alt": None}
+    archive.save_article(article(category=["Tin tức", "Hoạt động"], images=[image]))
+    assert archive.conn.execute("SELECT category FROM articles").fetchone()[0] == (
+        '["Tin tức", "Hoạt động"]'
+    )
+    assert archive.conn.execute("SELECT caption, alt FROM images").fetchone() == (
+        '{"vi": "Đoàn công tác"}',
+        None,
+    )
+
+
 def test_only_related_change_is_not_an_edit(archive):
     archive.save_article(article())
     status = archive.save_article(

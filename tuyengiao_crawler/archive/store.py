@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import json
+import operator
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -62,7 +65,7 @@ VERSION_COLUMNS = (
     "published_raw",
     "updated_raw",
 )
-_SCALARS = frozenset((str, int, float, bytes))
+_SCALARS = frozenset((str, int, float, bytes, type(None)))
 CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments", "related_articles")
 
 
@@ -75,17 +78,23 @@ DOCUMENT_IDENTIFICATION = ("name-only", "number", "learned", "registry")
 
 # The citations `_settle_partials` settles: partial, and not settled by their own article.
 SITE_SETTLED = "partial = 1 AND coalesce(identified_by, '') <> 'article'"
+BATCH_NUMBERS = 400  # values a query names (twice that for pairs): under any SQLite's limit
 
 
 # What a citation can add to a document record that lacks it (`_document_id`'s upsert).
 DOCUMENT_GAPS = ("named_key", "title", "kind", "year", "issued_on", "issuer")
 
 
+_IDENTIFICATION_RANK = {how: rank for rank, how in enumerate(DOCUMENT_IDENTIFICATION)}
+
+
 def _adds_to(known: tuple[Any, ...], ref: Mapping[str, Any], how: str) -> bool:
     """Whether a citation (identified `how`) would change the document record `known`
     (id, identified_by, *DOCUMENT_GAPS), as the upsert in `_upsert_document` does."""
-    if DOCUMENT_IDENTIFICATION.index(how) > DOCUMENT_IDENTIFICATION.index(known[1]):
+    if _IDENTIFICATION_RANK[how] > _IDENTIFICATION_RANK[known[1]]:
         return True
+    if None not in known:  # the common case: the record has every detail already
+        return False
     return any(
         have is None and ref.get(name) is not None
         for name, have in zip(DOCUMENT_GAPS, known[2:], strict=True)
@@ -99,6 +108,17 @@ def _rank(table: str) -> str:
 
 
 PAYLOAD_JOIN = "JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> str:
+    # Cached: the same few statements for every article, and building their text was a
+    # twentieth of a merge's Python.
+    return (
+        f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table}"
+        f" ({', '.join(f'[{c}]' for c in columns)})"
+        f" VALUES ({', '.join('?' for _ in columns)})"
+    )
 
 
 class Saved(NamedTuple):
@@ -191,12 +211,16 @@ class Archive:
         self.close()
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, document_keys: Iterable[str] = ()) -> Iterator[None]:
         """One transaction for many `save_article` calls (a merge): each call then opens
-        no savepoint of its own, whose release makes FTS5 flush its pending index."""
+        no savepoint of its own, whose release makes FTS5 flush its pending index.
+
+        `document_keys`: the keys of the documents the batch's items cite, if known, to
+        look their records up at once rather than one by one."""
         with self.db.atomic():
             self._batch, self._unsettled = True, set()
             try:
+                self._prefetch_documents(document_keys)
                 yield
                 by_site: dict[str | None, list[tuple[str, int]]] = {}
                 for site, kind, number in self._unsettled:
@@ -304,30 +328,35 @@ class Archive:
 
     @staticmethod
     def _value(value: Any) -> Any:
-        # The scalars as they are (nearly every value): jsonify_if_needed's isinstance
-        # checks were a tenth of a merge's time.
-        return value if value is None or type(value) in _SCALARS else jsonify_if_needed(value)
+        return value if type(value) in _SCALARS else jsonify_if_needed(value)
+
+    @classmethod
+    def _params(cls, rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Each row's values as SQLite takes them. Nearly every value is a scalar already,
+        so the types are checked once for all the rows, in C: converting value by value
+        was a tenth of a merge's time."""
+        rows = list(rows)
+        if _SCALARS.issuperset(map(type, itertools.chain.from_iterable(rows))):
+            return rows
+        return [tuple(map(cls._value, row)) for row in rows]
 
     def _insert_rows(
         self, table: str, rows: list[Mapping[str, Any]], ignore: bool = False
     ) -> int | None:
-        """Insert rows that share their keys; returns the rowid of a single row."""
-        columns = list(rows[0])
-        sql = (
-            f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table}"
-            f" ({', '.join(f'[{c}]' for c in columns)})"
-            f" VALUES ({', '.join('?' for _ in columns)})"
-        )
-        if len(rows) > 1:  # one call: SQLite steps the statement in a C loop
-            self.conn.executemany(sql, ([self._value(r.get(c)) for c in columns] for r in rows))
+        """Insert rows that have the same keys; returns the rowid of a single row."""
+        columns = tuple(rows[0])
+        sql = _insert_sql(table, columns, ignore)
+        params = self._params(map(operator.itemgetter(*columns), rows))
+        if len(params) > 1:  # one call: SQLite steps the statement in a C loop
+            self.conn.executemany(sql, params)
             return None
-        return self.conn.execute(sql, [self._value(rows[0].get(c)) for c in columns]).lastrowid
+        return self.conn.execute(sql, params[0]).lastrowid
 
     def _update_article(self, article_id: int, values: Mapping[str, Any]) -> None:
         columns = list(values)
         self.conn.execute(
             f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
-            [*(self._value(values[c]) for c in columns), article_id],
+            (*self._params([tuple(values.values())])[0], article_id),
         )
 
     def _keep_version(self, article_id: int, replaced_at: str, run_id: int | None) -> None:
@@ -554,13 +583,7 @@ class Archive:
         """Each partial reference on `site` to one of these (kind, number) takes the one
         numbered document the site's full references of it name, else its fallback: a
         function of what the site holds, whatever order articles came in."""
-        for kind, number in numbers:
-            if not self.conn.execute(
-                f"SELECT 1 FROM article_documents WHERE kind = ? AND number = ? AND {SITE_SETTLED}"
-                " LIMIT 1",
-                (kind, number),
-            ).fetchone():
-                continue  # the common case: no partial reference to this number anywhere
+        for kind, number in self._partially_cited(numbers):
             found = self.conn.execute(
                 """
                 SELECT DISTINCT d.id, d.canonical FROM article_documents m
@@ -594,6 +617,21 @@ class Archive:
                 (len(found) > 1, ambiguous, kind, number, site),
             )
 
+    def _partially_cited(self, numbers: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+        """Those of these (kind, number) that a partial reference the site settles names,
+        anywhere: few do. One query for many numbers (a merge's batch names thousands)."""
+        numbers, found = list(numbers), []
+        for start in range(0, len(numbers), BATCH_NUMBERS):
+            chunk = numbers[start : start + BATCH_NUMBERS]
+            found += self.conn.execute(
+                "SELECT DISTINCT m.kind, m.number FROM"
+                f" (VALUES {', '.join('(?, ?)' for _ in chunk)}) AS wanted"
+                " JOIN article_documents m ON m.kind = wanted.column1"
+                f" AND m.number = wanted.column2 WHERE {SITE_SETTLED} ORDER BY 1, 2",
+                [value for pair in chunk for value in pair],
+            ).fetchall()
+        return found
+
     def _learned_document(self, named_key: str) -> int | None:
         """The numbered document an earlier article linked this name to, if any."""
         row = self.conn.execute(
@@ -601,6 +639,17 @@ class Archive:
             (named_key,),
         ).fetchone()
         return row[0] if row else None
+
+    def _prefetch_documents(self, keys: Iterable[str]) -> None:
+        keys = list(set(keys))
+        for start in range(0, len(keys), BATCH_NUMBERS):
+            chunk = keys[start : start + BATCH_NUMBERS]
+            for key, *known in self.conn.execute(
+                f"SELECT key, id, identified_by, {', '.join(DOCUMENT_GAPS)} FROM documents"
+                f" WHERE key IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                self._documents[key] = tuple(known)
 
     def _document_id(self, ref: Mapping[str, Any]) -> int:
         # A document is one row however many articles cite it, by number or by name;

@@ -112,11 +112,21 @@ class _MarksFollow(Exception):
     pair's marks (canonical order), which decides whether the tone moves."""
 
 
+# Each such pair in NFC, with its tone moved: a sub's callback runs for every match (three
+# an article), and decomposing, swapping and recomposing each was a third of the index's
+# text preparation.
+_NEW_TONE_PLACE = {
+    pair: unicodedata.normalize(
+        "NFC", _TONE_SWAP_RE.sub(r"\1\3\2", unicodedata.normalize("NFD", pair))
+    )
+    for pair in (o + aey for o in "oOuU" for aey in _TONED_AEY)
+}
+
+
 def _new_tone_place(pair: re.Match[str]) -> str:
     if pair.group(1) and unicodedata.combining(pair.group(1)):
         raise _MarksFollow
-    nfd = unicodedata.normalize("NFD", pair.group())
-    return unicodedata.normalize("NFC", _TONE_SWAP_RE.sub(r"\1\3\2", nfd))
+    return _NEW_TONE_PLACE[pair.group()]
 
 
 def unify_tones(text: str) -> str:
