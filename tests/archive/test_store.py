@@ -10,6 +10,7 @@ from tuyengiao_crawler.archive import (
     archive_stats,
     open_readonly,
 )
+from tuyengiao_crawler.archive.fts import stale_articles, sync_index
 from tuyengiao_crawler.archive.queries import MMAP_BYTES
 from tuyengiao_crawler.archive.schema import MIGRATIONS, statements
 
@@ -436,10 +437,60 @@ def test_save_tells_which_article_the_item_was_saved_as(archive):
         "updated",
         first.article_id,
     )
+
     # what the index holds was written from the values just saved
-    assert archive.conn.execute(
-        "SELECT title FROM articles_fts_exact WHERE rowid = ?", (first.article_id,)
-    ).fetchone() == ("Đã sửa",)
+    def found(words):
+        sql = "SELECT rowid FROM articles_fts_exact WHERE articles_fts_exact MATCH ?"
+        return [r[0] for r in archive.conn.execute(sql, (f'title:"{words}"',))]
+
+    assert found("Đã sửa") == [first.article_id]
+    assert found("Tăng cường") == []
+    assert (
+        archive.conn.execute(
+            "SELECT content_sha256 FROM articles_fts_indexed WHERE id = ?", (first.article_id,)
+        ).fetchone()[0]
+        == archive.db["articles"].get(first.article_id)["content_sha256"]
+    )
+
+
+def _matches(archive, table, query):
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid"
+    return [r[0] for r in archive.conn.execute(sql, (query,))]
+
+
+def test_an_edit_leaves_nothing_of_the_old_text_in_either_index(archive):
+    # Neither index keeps the text: an edit removes the old terms by the text of the
+    # version it replaced, kept in article_versions.
+    archive.save_article(article())
+    archive.save_article(article(url="http://127.0.0.1:1/btg/a-2.html", title="Tăng gia sản xuất"))
+    archive.save_article(article(title="Hội nghị sơ kết", body_text="Công tác thủy lợi."))
+    assert _matches(archive, "articles_fts_exact", '"Tăng cường"') == []
+    assert _matches(archive, "articles_fts_exact", '"thủy lợi"') == [1]
+    assert _matches(archive, "articles_fts_exact", "Tăng") == [2]
+    assert _matches(archive, "articles_fts", '"tang cuong"') == []
+    assert _matches(archive, "articles_fts", '"thuy loi" AND "hoi nghi"') == [1]
+    assert stale_articles(archive.conn) == []
+    archive.conn.execute(
+        "INSERT INTO articles_fts_exact(articles_fts_exact) VALUES ('integrity-check')"
+    )
+
+
+def test_an_index_whose_text_is_gone_is_built_again(archive):
+    # An article's text changed outside `save_article` (by hand, in SQL): the text the
+    # indexes were made from is nowhere, so both are built again from `articles`.
+    archive.save_article(article())
+    archive.save_article(article(url="http://127.0.0.1:1/btg/a-2.html", title="Tăng gia sản xuất"))
+    with archive.db.atomic():
+        archive.conn.execute(
+            "UPDATE articles SET title = 'Sửa tay', content_sha256 = 'by hand' WHERE id = 1"
+        )
+    assert stale_articles(archive.conn) == [1]
+    with archive.db.atomic():
+        assert sync_index(archive.conn) == 1
+    assert stale_articles(archive.conn) == []
+    assert _matches(archive, "articles_fts_exact", '"Sửa tay"') == [1]
+    assert _matches(archive, "articles_fts_exact", '"Tăng cường"') == []
+    assert _matches(archive, "articles_fts", "tang") == [2]
 
 
 def test_an_edit_keeps_how_the_article_was_first_found(archive):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from research_data import ARTICLES, BASE
 
 from tuyengiao_crawler.archive import Archive, open_readonly
-from tuyengiao_crawler.archive.fts import stale_articles
+from tuyengiao_crawler.archive.fts import exact_text, stale_articles
 from tuyengiao_crawler.archive.schema import MIGRATIONS, statements
 from tuyengiao_crawler.archive.search import ArticleFilters, SearchError, search_articles
 from tuyengiao_crawler.cli import cli
@@ -183,12 +183,24 @@ def test_sqlite_utils_and_datasette_find_the_search_index(archive_db):
 
 
 def test_an_archive_of_schema_13_keeps_its_search_when_upgraded(archive_db):
-    """Schema 14 rebuilds the contentless index of older archives over `articles`."""
+    """Schema 14 rebuilds the contentless index of older archives over `articles`, and
+    schema 15 drops the exact index's copy of the text."""
     before = {query: urls(archive_db, query) for query in QUERIES}
+    exact_before = {q: urls(archive_db, q, exact=True) for q in ("Hòa", "thủy lợi", "Đảng ủy")}
     conn = sqlite3.connect(archive_db)
     conn.create_function("fold_d", 1, fold_d)
+    conn.create_function("exact_text", 1, exact_text)
     conn.executescript(
         """
+        DROP TABLE articles_fts_indexed;
+        DROP TABLE articles_fts_exact;
+        CREATE VIRTUAL TABLE articles_fts_exact USING fts5(
+            title, lead, body_text, content_sha256 UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 0'
+        );
+        INSERT INTO articles_fts_exact (rowid, title, lead, body_text, content_sha256)
+        SELECT id, exact_text(title), exact_text(lead), exact_text(body_text), content_sha256
+        FROM articles;
         DROP TABLE articles_fts;
         CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, lead, body_text, content = '', tokenize = 'unicode61 remove_diacritics 2'
@@ -204,14 +216,24 @@ def test_an_archive_of_schema_13_keeps_its_search_when_upgraded(archive_db):
     Archive(archive_db).close()  # upgrades
     assert sqlite_utils.Database(archive_db)["articles"].detect_fts() == "articles_fts"
     assert {query: urls(archive_db, query) for query in QUERIES} == before
-    assert all(before.values())
+    assert {q: urls(archive_db, q, exact=True) for q in exact_before} == exact_before
+    assert all(before.values()) and all(exact_before.values())
+    conn = open_readonly(archive_db)
+    try:
+        assert stale_articles(conn) == []
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "articles_fts_exact_content" not in names  # no copy of the text
+        assert "articles_fts_exact_v15" not in names
+    finally:
+        conn.close()
 
 
 def test_reindex_rebuilds_and_a_migrated_archive_gets_indexed(tmp_path, archive_db):
     before = {q: urls(archive_db, q) for q in ("hoa", "dang uy", "thuy loi")}
     conn = sqlite3.connect(archive_db)
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
-    conn.execute("DELETE FROM articles_fts_exact")
+    conn.execute("INSERT INTO articles_fts_exact(articles_fts_exact) VALUES ('delete-all')")
+    conn.execute("DELETE FROM articles_fts_indexed")
     conn.commit()
     conn.close()
     assert urls(archive_db, "hoa") == set()

@@ -1,11 +1,11 @@
 """Full-text search index over articles (title, lead, body_text), kept in step by the code.
 
-Two FTS5 tables, both written here and nowhere else (no triggers):
+Two FTS5 tables, both written here and nowhere else (no triggers), neither keeping a copy
+of the text:
 
-- `articles_fts_exact` holds the article text as stored (NFC) with one tone placement
+- `articles_fts_exact` indexes the article text as stored (NFC) with one tone placement
   ("hoà" -> "hòa", "thuỷ" -> "thủy"), tokenised with diacritics kept: `--exact` search.
-  It keeps its own copy of the text and the article's `content_sha256` (UNINDEXED), so
-  the code can tell which rows are out of step.
+  A contentless table (schema 15).
 - `articles_fts` indexes the same text with đ/Đ folded to d/D, tokenised with
   `remove_diacritics 2`: the accent-insensitive default search, and the table Datasette's
   search box uses. The tokenizer already removes every other diacritic and the case, but
@@ -13,11 +13,16 @@ Two FTS5 tables, both written here and nowhere else (no triggers):
   content table over `articles` (schema 14) only so that sqlite-utils and Datasette find
   it: its `rebuild` command would index the unfolded text (docs/schema.md).
 
+`articles_fts_indexed` says which version of each article both hold (its
+`content_sha256`), so the code can tell which are out of step. An FTS5 table that keeps
+no text removes a row's terms only when given the values it indexed again: they are made
+again from that version's text (the article's row, or the old version an edit kept in
+`article_versions`) with `exact_text` and `folded_text`. Where that text is gone, both
+indexes are rebuilt.
+
 The folding and tone unification themselves live in normalize/text.py (`fold_d`,
-`unify_tones`), shared with search and bylines. `articles_fts` stores no text of its own;
-a row is removed by giving it the values it indexed again, which are rebuilt from
-`articles_fts_exact` with `folded_text`. If `fold_d` or `unify_tones` ever changes its
-output, existing archives must be rebuilt (`tuyengiao reindex`; tests/normalize/
+`unify_tones`), shared with search and bylines. If `fold_d` or `unify_tones` ever changes
+its output, existing archives must be rebuilt (`tuyengiao reindex`; tests/normalize/
 test_fold.py pins both).
 """
 
@@ -32,6 +37,7 @@ from tuyengiao_crawler.normalize.text import fold, fold_d, unify_tones
 
 FTS_TABLE = "articles_fts"
 EXACT_TABLE = "articles_fts_exact"
+INDEXED_TABLE = "articles_fts_indexed"  # which version of each article the indexes hold
 FTS_COLUMNS = ("title", "lead", "body_text")
 FTS_FIELDS = (*FTS_COLUMNS, "content_sha256")  # an article's, as index_article takes them
 
@@ -65,26 +71,54 @@ def _article_fields(conn: sqlite3.Connection, article_id: int) -> tuple[Any, ...
     ).fetchone()
 
 
+def _indexed_text(
+    conn: sqlite3.Connection, article_id: int, sha: str | None
+) -> tuple[Any, ...] | None:
+    """The title, lead and body the indexes hold for an article (the version `sha`): its
+    row, or the old version an edit kept; None if neither has it any more."""
+    # `IS`: an article archived before fingerprints were kept has none, and only a save
+    # (which gives it one) changes its text.
+    return (
+        conn.execute(
+            "SELECT title, lead, body_text FROM articles WHERE id = ? AND content_sha256 IS ?",
+            (article_id, sha),
+        ).fetchone()
+        or conn.execute(
+            "SELECT title, lead, body_text FROM article_versions"
+            " WHERE article_id = ? AND content_sha256 = ? ORDER BY id DESC LIMIT 1",
+            (article_id, sha),
+        ).fetchone()
+    )
+
+
 def _remove(conn: sqlite3.Connection, article_id: int, old: tuple[Any, ...]) -> None:
-    """Remove an article's index rows; `old`, the text the exact index holds for it."""
+    """Remove an article's index rows; `old`, the text they were made from."""
+    exact = [exact_text(value) for value in old]
+    conn.execute(
+        f"INSERT INTO {EXACT_TABLE} ({EXACT_TABLE}, rowid, title, lead, body_text)"
+        " VALUES ('delete', ?, ?, ?, ?)",
+        (article_id, *exact),
+    )
     conn.execute(
         f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, lead, body_text)"
         " VALUES ('delete', ?, ?, ?, ?)",
-        (article_id, *(folded_text(value) for value in old)),
+        (article_id, *(folded_text(value) for value in exact)),
     )
-    conn.execute(f"DELETE FROM {EXACT_TABLE} WHERE rowid = ?", (article_id,))
+    conn.execute(f"DELETE FROM {INDEXED_TABLE} WHERE id = ?", (article_id,))
 
 
 def _insert(conn: sqlite3.Connection, article_id: int, row: tuple[Any, ...]) -> None:
-    title, lead, body, sha = (exact_text(row[0]), exact_text(row[1]), exact_text(row[2]), row[3])
+    title, lead, body = exact_text(row[0]), exact_text(row[1]), exact_text(row[2])
     conn.execute(
-        f"INSERT INTO {EXACT_TABLE} (rowid, title, lead, body_text, content_sha256)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (article_id, title, lead, body, sha),
+        f"INSERT INTO {EXACT_TABLE} (rowid, title, lead, body_text) VALUES (?, ?, ?, ?)",
+        (article_id, title, lead, body),
     )
     conn.execute(
         f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body_text) VALUES (?, ?, ?, ?)",
         (article_id, folded_text(title), folded_text(lead), folded_text(body)),
+    )
+    conn.execute(
+        f"INSERT INTO {INDEXED_TABLE} (id, content_sha256) VALUES (?, ?)", (article_id, row[3])
     )
 
 
@@ -100,13 +134,16 @@ def index_article(
     """
     row = fields or _article_fields(conn, article_id)
     indexed = conn.execute(
-        f"SELECT content_sha256, title, lead, body_text FROM {EXACT_TABLE} WHERE rowid = ?",
-        (article_id,),
+        f"SELECT content_sha256 FROM {INDEXED_TABLE} WHERE id = ?", (article_id,)
     ).fetchone()
     if row is not None and indexed is not None and row[3] is not None and indexed[0] == row[3]:
         return False
     if indexed is not None:
-        _remove(conn, article_id, indexed[1:])
+        old = _indexed_text(conn, article_id, indexed[0])
+        if old is None:  # what the indexes hold can no longer be named: start them again
+            rebuild_index(conn)
+            return True
+        _remove(conn, article_id, old)
     if row is not None:
         _insert(conn, article_id, row)
     return True
@@ -115,7 +152,8 @@ def index_article(
 def rebuild_index(conn: sqlite3.Connection) -> int:
     """Drop and rebuild both FTS tables from `articles`; returns the number of articles."""
     conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
-    conn.execute(f"DELETE FROM {EXACT_TABLE}")
+    conn.execute(f"INSERT INTO {EXACT_TABLE} ({EXACT_TABLE}) VALUES ('delete-all')")
+    conn.execute(f"DELETE FROM {INDEXED_TABLE}")
     count = 0
     for batch in _batches(
         conn.execute("SELECT id, title, lead, body_text, content_sha256 FROM articles")
@@ -134,10 +172,10 @@ def _batches(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[list[tuple[Any
 
 
 STALE_SQL = f"""
-SELECT a.id FROM articles a LEFT JOIN {EXACT_TABLE} f ON f.rowid = a.id
-WHERE f.rowid IS NULL OR f.content_sha256 IS NOT a.content_sha256 OR a.content_sha256 IS NULL
+SELECT a.id FROM articles a LEFT JOIN {INDEXED_TABLE} f ON f.id = a.id
+WHERE f.id IS NULL OR f.content_sha256 IS NOT a.content_sha256 OR a.content_sha256 IS NULL
 UNION ALL
-SELECT f.rowid FROM {EXACT_TABLE} f WHERE f.rowid NOT IN (SELECT id FROM articles)
+SELECT f.id FROM {INDEXED_TABLE} f WHERE f.id NOT IN (SELECT id FROM articles)
 """
 
 

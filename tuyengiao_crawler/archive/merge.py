@@ -277,6 +277,7 @@ def _merge_fetches(
     )
     known = {_fetch_key(row): row["id"] for row in _rows(conn, sql, *runs.values())} if runs else {}
     mapping: dict[int, int] = {}
+    insert = None
     for row in _rows(source, "SELECT * FROM fetches ORDER BY id"):
         old = row.pop("id")
         row["run_id"] = runs.get(row["run_id"])
@@ -287,12 +288,11 @@ def _merge_fetches(
         if key in known:
             mapping[old] = known[key]
             continue
-        columns = list(row)
-        cursor = conn.execute(
-            f"INSERT INTO fetches ({', '.join(f'[{c}]' for c in columns)})"
-            f" VALUES ({', '.join('?' for _ in columns)})",
-            list(row.values()),
-        )
+        insert = insert or (
+            f"INSERT INTO fetches ({', '.join(f'[{c}]' for c in row)})"
+            f" VALUES ({', '.join('?' for _ in row)})"
+        )  # the shard's columns, the same for every row
+        cursor = conn.execute(insert, list(row.values()))
         mapping[old] = known[key] = cursor.lastrowid
         result.fetches += 1
     return mapping

@@ -461,6 +461,28 @@ SELECT rowid, tg_folded_text(title), tg_folded_text(lead), tg_folded_text(body_t
 FROM articles_fts_exact;
 """
 
+# The exact index keeps no copy of the text (a fifth of an archive's file, and of what a
+# merge writes): it is contentless, and which version of each article it holds is kept
+# in `articles_fts_indexed` (id, content_sha256). Removing an article's terms needs the
+# text they came from, which is the article's row or the version it was replaced with
+# (archive/fts.py). Both indexes keep what they held: the exact one is copied over.
+V15_EXACT_INDEX_WITHOUT_COPY = """
+CREATE TABLE articles_fts_indexed (
+    id INTEGER PRIMARY KEY,
+    content_sha256 TEXT
+);
+INSERT INTO articles_fts_indexed (id, content_sha256)
+SELECT rowid, content_sha256 FROM articles_fts_exact;
+CREATE VIRTUAL TABLE articles_fts_exact_v15 USING fts5(
+    title, lead, body_text,
+    content = '', tokenize = 'unicode61 remove_diacritics 0'
+);
+INSERT INTO articles_fts_exact_v15 (rowid, title, lead, body_text)
+SELECT rowid, title, lead, body_text FROM articles_fts_exact;
+DROP TABLE articles_fts_exact;
+ALTER TABLE articles_fts_exact_v15 RENAME TO articles_fts_exact;
+"""
+
 MIGRATIONS: list[str] = [
     V1_INITIAL,
     V2_ARCHIVAL,
@@ -476,6 +498,7 @@ MIGRATIONS: list[str] = [
     V12_NAMED_DOCUMENTS,
     V13_SETTLED_PARTIALS,
     V14_FTS_OVER_ARTICLES,
+    V15_EXACT_INDEX_WITHOUT_COPY,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
