@@ -475,6 +475,23 @@ def test_an_edit_leaves_nothing_of_the_old_text_in_either_index(archive):
     )
 
 
+def test_a_batch_of_saves_is_indexed_when_it_ends(archive):
+    # A merge's batch indexes its articles at its end, in one go: an edit, a new article
+    # and a second sight of it in the same batch each leave what one save would.
+    archive.save_article(article())
+    second = "http://127.0.0.1:1/btg/a-2.html"
+    with archive.batch():
+        archive.save_article(article(title="Hội nghị sơ kết", body_text="Công tác thủy lợi."))
+        archive.save_article(article(url=second, title="Tăng gia sản xuất"))
+        assert archive.save_article(article(url=second, title="Tăng gia sản xuất")) == "unchanged"
+        assert _matches(archive, "articles_fts_exact", "Tăng") == [1]  # not yet
+    assert stale_articles(archive.conn) == []
+    assert _matches(archive, "articles_fts_exact", "Tăng") == [2]
+    assert _matches(archive, "articles_fts", '"thuy loi"') == [1]
+    assert _matches(archive, "articles_fts", "tang") == [2]
+    assert count(archive, "articles_fts_indexed") == 2
+
+
 def test_an_index_whose_text_is_gone_is_built_again(archive):
     # An article's text changed outside `save_article` (by hand, in SQL): the text the
     # indexes were made from is nowhere, so both are built again from `articles`.

@@ -29,7 +29,7 @@ test_fold.py pins both).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -107,18 +107,22 @@ def _remove(conn: sqlite3.Connection, article_id: int, old: tuple[Any, ...]) -> 
     conn.execute(f"DELETE FROM {INDEXED_TABLE} WHERE id = ?", (article_id,))
 
 
-def _insert(conn: sqlite3.Connection, article_id: int, row: tuple[Any, ...]) -> None:
-    title, lead, body = exact_text(row[0]), exact_text(row[1]), exact_text(row[2])
-    conn.execute(
-        f"INSERT INTO {EXACT_TABLE} (rowid, title, lead, body_text) VALUES (?, ?, ?, ?)",
-        (article_id, title, lead, body),
+def _insert(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Index articles new to the indexes: (id, *FTS_FIELDS) each, one statement a table."""
+    exact = [(row[0], exact_text(row[1]), exact_text(row[2]), exact_text(row[3])) for row in rows]
+    conn.executemany(
+        f"INSERT INTO {EXACT_TABLE} (rowid, title, lead, body_text) VALUES (?, ?, ?, ?)", exact
     )
-    conn.execute(
+    conn.executemany(
         f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body_text) VALUES (?, ?, ?, ?)",
-        (article_id, folded_text(title), folded_text(lead), folded_text(body)),
+        [
+            (i, folded_text(title), folded_text(lead), folded_text(body))
+            for i, title, lead, body in exact
+        ],
     )
-    conn.execute(
-        f"INSERT INTO {INDEXED_TABLE} (id, content_sha256) VALUES (?, ?)", (article_id, row[3])
+    conn.executemany(
+        f"INSERT INTO {INDEXED_TABLE} (id, content_sha256) VALUES (?, ?)",
+        [(row[0], row[4]) for row in rows],
     )
 
 
@@ -132,21 +136,39 @@ def index_article(
     fingerprint matches what was indexed is left alone, so re-crawls of unchanged
     articles cost two lookups.
     """
-    row = fields or _article_fields(conn, article_id)
-    indexed = conn.execute(
-        f"SELECT content_sha256 FROM {INDEXED_TABLE} WHERE id = ?", (article_id,)
-    ).fetchone()
-    if row is not None and indexed is not None and row[3] is not None and indexed[0] == row[3]:
-        return False
-    if indexed is not None:
-        old = _indexed_text(conn, article_id, indexed[0])
-        if old is None:  # what the indexes hold can no longer be named: start them again
-            rebuild_index(conn)
-            return True
-        _remove(conn, article_id, old)
-    if row is not None:
-        _insert(conn, article_id, row)
-    return True
+    return index_articles(conn, {article_id: fields}) > 0
+
+
+def index_articles(conn: sqlite3.Connection, articles: Mapping[int, tuple[Any, ...] | None]) -> int:
+    """`index_article` for many articles at once (a batch of saves): one lookup of what the
+    indexes hold per 500 articles, and one insert statement per table. Returns how many
+    articles' index rows changed."""
+    ids, indexed = list(articles), {}
+    for start in range(0, len(ids), 500):  # SQLite takes only so many "?"
+        chunk = ids[start : start + 500]
+        indexed.update(
+            conn.execute(
+                f"SELECT id, content_sha256 FROM {INDEXED_TABLE}"
+                f" WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    fresh, changed = [], 0
+    for article_id, fields in articles.items():
+        row = fields or _article_fields(conn, article_id)
+        if article_id in indexed:
+            if row is not None and row[3] is not None and indexed[article_id] == row[3]:
+                continue
+            old = _indexed_text(conn, article_id, indexed[article_id])
+            if old is None:  # what the indexes hold can no longer be named: start them again
+                rebuild_index(conn)
+                return len(ids)
+            _remove(conn, article_id, old)
+        if row is not None:
+            fresh.append((article_id, *row))
+        changed += 1
+    _insert(conn, fresh)
+    return changed
 
 
 def rebuild_index(conn: sqlite3.Connection) -> int:
@@ -155,11 +177,8 @@ def rebuild_index(conn: sqlite3.Connection) -> int:
     conn.execute(f"INSERT INTO {EXACT_TABLE} ({EXACT_TABLE}) VALUES ('delete-all')")
     conn.execute(f"DELETE FROM {INDEXED_TABLE}")
     count = 0
-    for batch in _batches(
-        conn.execute("SELECT id, title, lead, body_text, content_sha256 FROM articles")
-    ):
-        for row in batch:
-            _insert(conn, row[0], row[1:])
+    for batch in _batches(conn.execute(f"SELECT id, {', '.join(FTS_FIELDS)} FROM articles")):
+        _insert(conn, batch)
         count += len(batch)
     conn.execute(f"INSERT INTO {EXACT_TABLE} ({EXACT_TABLE}) VALUES ('optimize')")
     conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")

@@ -175,8 +175,7 @@ def _merge_one(
     )
     for rows in articles:
         children = _children(source, [row["id"] for row in rows])
-        cited = (ref["document_key"] for c in children.values() for ref in c["documents"])
-        with archive.batch(document_keys=filter(None, cited)):
+        with archive.batch():
             for row in rows:
                 ids[row["id"]] = _merge_article(archive, row, children, fetches, runs, result)
     with archive.db.atomic():

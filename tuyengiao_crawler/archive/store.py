@@ -17,7 +17,7 @@ import sqlite_utils
 from sqlite_utils.db import jsonify_if_needed
 
 from tuyengiao_crawler.archive.checkpoint import SAFETY_NET_PAGES, BackgroundCheckpointer
-from tuyengiao_crawler.archive.fts import FTS_FIELDS, index_article
+from tuyengiao_crawler.archive.fts import FTS_FIELDS, index_article, index_articles
 from tuyengiao_crawler.archive.schema import SchemaError, migrate
 from tuyengiao_crawler.errors import TuyengiaoError
 from tuyengiao_crawler.normalize import author_key
@@ -78,7 +78,7 @@ DOCUMENT_IDENTIFICATION = ("name-only", "number", "learned", "registry")
 
 # The citations `_settle_partials` settles: partial, and not settled by their own article.
 SITE_SETTLED = "partial = 1 AND coalesce(identified_by, '') <> 'article'"
-BATCH_NUMBERS = 400  # values a query names (twice that for pairs): under any SQLite's limit
+BATCH_NUMBERS = 400  # (kind, number) pairs a query names: 800 values, under any SQLite's limit
 
 
 # What a citation can add to a document record that lacks it (`_document_id`'s upsert).
@@ -192,6 +192,7 @@ class Archive:
         self._documents: dict[str, tuple[Any, ...]] = {}
         self._authors: dict[str, int] = {}
         self._unsettled: set[tuple[str | None, str, int]] = set()  # (site, kind, number)
+        self._unindexed: dict[int, tuple[Any, ...] | None] = {}  # article id -> its FTS fields
         if background_checkpoints:
             self.db.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
             self._checkpointer = BackgroundCheckpointer(self.path)
@@ -213,17 +214,15 @@ class Archive:
         self.close()
 
     @contextlib.contextmanager
-    def batch(self, document_keys: Iterable[str] = ()) -> Iterator[None]:
+    def batch(self) -> Iterator[None]:
         """One transaction for many `save_article` calls (a merge): each call then opens
-        no savepoint of its own, whose release makes FTS5 flush its pending index.
-
-        `document_keys`: the keys of the documents the batch's items cite, if known, to
-        look their records up at once rather than one by one."""
+        no savepoint of its own, whose release makes FTS5 flush its pending index, and
+        the batch's articles are indexed for search at its end, all at once."""
         with self.db.atomic():
-            self._batch, self._unsettled = True, set()
+            self._batch, self._unsettled, self._unindexed = True, set(), {}
             try:
-                self._prefetch_documents(document_keys)
                 yield
+                index_articles(self.conn, self._unindexed)
                 by_site: dict[str | None, list[tuple[str, int]]] = {}
                 for site, kind, number in self._unsettled:
                     by_site.setdefault(site, []).append((kind, number))
@@ -302,10 +301,13 @@ class Archive:
             if status != "unchanged":
                 self._replace_children(article_id, record["site"], item, fresh)
             self._replace_related(article_id, item.get("related") or [], fresh)
-            if status != "unchanged":
-                index_article(self.conn, article_id, _indexed_fields(record))
+            # What the item's text is, unless unchanged: then in step, unless archived before
+            # the index was.
+            fields = _indexed_fields(record) if status != "unchanged" else None
+            if self._batch:  # indexed at the batch's end, all at once
+                self._unindexed[article_id] = fields or self._unindexed.get(article_id)
             else:
-                index_article(self.conn, article_id)  # in step, unless archived before it
+                index_article(self.conn, article_id, fields)
         return Saved(status, article_id)
 
     def _same_content(self, record: dict[str, Any]) -> tuple[int, str] | None:
@@ -641,17 +643,6 @@ class Archive:
             (named_key,),
         ).fetchone()
         return row[0] if row else None
-
-    def _prefetch_documents(self, keys: Iterable[str]) -> None:
-        keys = list(set(keys))
-        for start in range(0, len(keys), BATCH_NUMBERS):
-            chunk = keys[start : start + BATCH_NUMBERS]
-            for key, *known in self.conn.execute(
-                f"SELECT key, id, identified_by, {', '.join(DOCUMENT_GAPS)} FROM documents"
-                f" WHERE key IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ):
-                self._documents[key] = tuple(known)
 
     def _document_id(self, ref: Mapping[str, Any]) -> int:
         # A document is one row however many articles cite it, by number or by name;
