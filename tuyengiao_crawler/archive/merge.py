@@ -375,8 +375,10 @@ def _children(source: sqlite3.Connection, article_ids: list[int]) -> dict[int, d
         f" WHERE article_id IN ({marks}) ORDER BY article_id, position",
     }
     for name, sql in queries.items():
-        for row in _rows(source, sql, *article_ids):
-            found[row.pop("article_id")][name].append(row)
+        cursor = source.execute(sql, article_ids)
+        names = [d[0] for d in cursor.description][1:]  # after the article's id
+        for row in cursor:
+            found[row[0]][name].append(dict(zip(names, row[1:], strict=True)))
     return found
 
 

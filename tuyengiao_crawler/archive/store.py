@@ -66,6 +66,26 @@ VERSION_COLUMNS = (
     "updated_raw",
 )
 _SCALARS = frozenset((str, int, float, bytes, type(None)))
+# A citation's row in `article_documents`, as `_insert_documents` builds it.
+MENTION_COLUMNS = (
+    "article_id",
+    "document_id",
+    "field",
+    "surface",
+    "start",
+    "end",
+    "kind",
+    "number",
+    "issued_on",
+    "issuer",
+    "named_key",
+    "identified_by",
+    "reason",
+    "partial",
+    "fallback_document_id",
+    "fallback_identified_by",
+    "fallback_reason",
+)
 CHILD_TABLES = ("article_authors", "article_documents", "images", "attachments", "related_articles")
 
 
@@ -534,43 +554,50 @@ class Archive:
         mentions = []
         numbers: set[tuple[str, int]] = set()
         for ref in references:
+            get = ref.get
+            canonical, named, kind, number = (
+                get("canonical"), get("named_key"), get("kind"), get("number")
+            )  # fmt: skip
             document_id = None
-            identified_by, reason = ref.get("identified_by"), ref.get("reason")
-            if not ref.get("canonical") and ref.get("named_key"):
-                document_id = self._learned_document(ref["named_key"])
+            identified_by, reason = get("identified_by"), get("reason")
+            if not canonical and named:
+                document_id = self._learned_document(named)
                 if document_id is not None:
                     identified_by, reason = "learned", None
-            if document_id is None and (ref.get("document_key") or ref.get("canonical")):
+            if document_id is None and (get("document_key") or canonical):
                 document_id = self._document_id(ref)
             # The article's own full references were tried first (normalize); one it does
             # not settle is settled by the site's (`_settle_partials`), before the
             # registry's ("Chỉ thị 05" on a provincial site), with this as its fallback.
-            by_site = bool(ref.get("partial")) and ref.get("identified_by") != "article"
-            if ref.get("kind") and ref.get("number") is not None:
-                numbers.add((ref["kind"], ref["number"]))
+            partial = bool(get("partial"))
+            by_site = partial and get("identified_by") != "article"
+            if kind and number is not None:
+                numbers.add((kind, number))
             mentions.append(
-                {
-                    "article_id": article_id,
-                    "document_id": document_id,
-                    "field": ref.get("field", "body_text"),
-                    "surface": ref["surface"],
-                    "start": ref["start"],
-                    "end": ref["end"],
-                    "kind": ref.get("kind"),
-                    "number": ref.get("number"),
-                    "issued_on": ref.get("issued_on"),
-                    "issuer": ref.get("issuer"),
-                    "named_key": ref.get("named_key"),
-                    "identified_by": identified_by or ("number" if ref.get("canonical") else None),
-                    "reason": reason,
-                    "partial": int(bool(ref.get("partial"))),
-                    "fallback_document_id": document_id if by_site else None,
-                    "fallback_identified_by": identified_by if by_site else None,
-                    "fallback_reason": reason if by_site else None,
-                }
+                (
+                    article_id,
+                    document_id,
+                    get("field", "body_text"),
+                    ref["surface"],
+                    ref["start"],
+                    ref["end"],
+                    kind,
+                    number,
+                    get("issued_on"),
+                    get("issuer"),
+                    named,
+                    identified_by or ("number" if canonical else None),
+                    reason,
+                    int(partial),
+                    document_id if by_site else None,
+                    identified_by if by_site else None,
+                    reason if by_site else None,
+                )
             )
         if mentions:
-            self._insert_rows("article_documents", mentions)
+            self.conn.executemany(
+                _insert_sql("article_documents", MENTION_COLUMNS, False), self._params(mentions)
+            )
         return numbers
 
     def _cited_numbers(self, article_id: int) -> set[tuple[str, int]]:
