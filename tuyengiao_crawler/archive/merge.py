@@ -38,6 +38,7 @@ from tuyengiao_crawler.archive.store import (
     VERSION_COLUMNS,
     Archive,
     ArchiveError,
+    insert_sql,
 )
 
 BATCH = 500  # articles per transaction
@@ -237,11 +238,7 @@ def _merge_runs(
             )
             mapping[old] = found[0]
             continue
-        cursor = conn.execute(
-            f"INSERT INTO crawl_runs ({', '.join(f'[{c}]' for c in columns)})"
-            f" VALUES ({', '.join('?' for _ in columns)})",
-            list(run.values()),
-        )
+        cursor = conn.execute(insert_sql("crawl_runs", tuple(columns)), list(run.values()))
         mapping[old] = cursor.lastrowid
         result.runs += 1
     return mapping
@@ -276,7 +273,6 @@ def _merge_fetches(
     )
     known = {_fetch_key(row): row["id"] for row in _rows(conn, sql, *runs.values())} if runs else {}
     mapping: dict[int, int] = {}
-    insert = None
     for row in _rows(source, "SELECT * FROM fetches ORDER BY id"):
         old = row.pop("id")
         row["run_id"] = runs.get(row["run_id"])
@@ -287,11 +283,7 @@ def _merge_fetches(
         if key in known:
             mapping[old] = known[key]
             continue
-        insert = insert or (
-            f"INSERT INTO fetches ({', '.join(f'[{c}]' for c in row)})"
-            f" VALUES ({', '.join('?' for _ in row)})"
-        )  # the shard's columns, the same for every row
-        cursor = conn.execute(insert, list(row.values()))
+        cursor = conn.execute(insert_sql("fetches", tuple(row)), list(row.values()))
         mapping[old] = known[key] = cursor.lastrowid
         result.fetches += 1
     return mapping
@@ -487,12 +479,8 @@ def _add_version(conn: sqlite3.Connection, article_id: int, version: dict[str, A
     ).fetchone()
     if exists:
         return
-    columns = ["article_id", *version]
-    conn.execute(
-        f"INSERT INTO article_versions ({', '.join(columns)})"
-        f" VALUES ({', '.join('?' for _ in columns)})",
-        [article_id, *version.values()],
-    )
+    columns = ("article_id", *version)
+    conn.execute(insert_sql("article_versions", columns), [article_id, *version.values()])
 
 
 def _merge_versions(

@@ -131,7 +131,8 @@ PAYLOAD_JOIN = "JOIN fetches b ON b.id = coalesce(f.revisit_of, f.id)"
 
 
 @functools.lru_cache(maxsize=64)
-def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> str:
+def insert_sql(table: str, columns: tuple[str, ...], ignore: bool = False) -> str:
+    """`INSERT [OR IGNORE] INTO table (columns) VALUES (?, ...)`."""
     # Cached: the same few statements for every article, and building their text was a
     # twentieth of a merge's Python.
     return (
@@ -369,7 +370,7 @@ class Archive:
     ) -> int | None:
         """Insert rows that have the same keys; returns the rowid of a single row."""
         columns = tuple(rows[0])
-        sql = _insert_sql(table, columns, ignore)
+        sql = insert_sql(table, columns, ignore)
         params = self._params(map(operator.itemgetter(*columns), rows))
         if len(params) > 1:  # one call: SQLite steps the statement in a C loop
             self.conn.executemany(sql, params)
@@ -596,7 +597,7 @@ class Archive:
             )
         if mentions:
             self.conn.executemany(
-                _insert_sql("article_documents", MENTION_COLUMNS, False), self._params(mentions)
+                insert_sql("article_documents", MENTION_COLUMNS), self._params(mentions)
             )
         return numbers
 
